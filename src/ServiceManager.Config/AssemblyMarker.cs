@@ -1,0 +1,2 @@
+namespace ServiceManager.Config;
+internal static class AssemblyMarker;

@@ -1,0 +1,2 @@
+namespace ServiceManager.Daemon;
+internal static class AssemblyMarker;

@@ -1,0 +1,2 @@
+namespace ServiceManager.Logs;
+internal static class AssemblyMarker;

@@ -1,0 +1,2 @@
+namespace ServiceManager.Platform;
+internal static class AssemblyMarker;

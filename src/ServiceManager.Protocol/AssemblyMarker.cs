@@ -1,0 +1,2 @@
+namespace ServiceManager.Protocol;
+internal static class AssemblyMarker;

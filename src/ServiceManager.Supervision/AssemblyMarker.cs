@@ -1,0 +1,2 @@
+namespace ServiceManager.Supervision;
+internal static class AssemblyMarker;
