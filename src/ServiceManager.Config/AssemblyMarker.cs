@@ -1,2 +1,0 @@
-namespace ServiceManager.Config;
-internal static class AssemblyMarker;

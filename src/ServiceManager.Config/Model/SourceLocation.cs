@@ -1,0 +1,7 @@
+namespace ServiceManager.Config.Model;
+
+/// <summary>Where something was written: file, 1-based line and column.</summary>
+public sealed record SourceLocation(string File, int Line, int Column)
+{
+    public override string ToString() => $"{File}:{Line}:{Column}";
+}

@@ -1,2 +1,0 @@
-namespace ServiceManager.Platform;
-internal static class AssemblyMarker;
