@@ -1,2 +1,0 @@
-namespace ServiceManager.Daemon;
-internal static class AssemblyMarker;

@@ -1,2 +1,0 @@
-namespace ServiceManager.Protocol;
-internal static class AssemblyMarker;

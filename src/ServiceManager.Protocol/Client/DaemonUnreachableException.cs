@@ -1,0 +1,15 @@
+namespace ServiceManager.Protocol.Client;
+
+/// <summary>No daemon answers on the socket (not running, or the socket is not ours).</summary>
+public sealed class DaemonUnreachableException : Exception
+{
+    public DaemonUnreachableException(string socketPath, Exception inner)
+        : base($"the svcmgr daemon is not reachable at {socketPath} ({inner.Message}); start it with `svcmgr daemon`", inner)
+        => SocketPath = socketPath;
+
+    public DaemonUnreachableException() { }
+
+    public DaemonUnreachableException(string message) : base(message) { }
+
+    public string? SocketPath { get; }
+}

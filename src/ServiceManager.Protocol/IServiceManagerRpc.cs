@@ -1,0 +1,44 @@
+using PolyType;
+using ServiceManager.Protocol.Messages;
+using StreamJsonRpc;
+
+namespace ServiceManager.Protocol;
+
+/// <summary>
+/// The daemon's JSON-RPC surface. Parameter names are the wire's param names (matched case-sensitively), so they
+/// are part of the contract. The shape is source-generated so that StreamJsonRpc dispatches without reflection.
+/// </summary>
+[JsonRpcContract]
+[GenerateShape(IncludeMethods = MethodShapeFlags.PublicInstance)]
+public partial interface IServiceManagerRpc
+{
+    [JsonRpcMethod(RpcMethods.Ping)]
+    Task<PingResult> PingAsync(CancellationToken cancellationToken = default);
+
+    [JsonRpcMethod(RpcMethods.List)]
+    Task<IReadOnlyList<InstanceSummary>> ListAsync(string? template = null, string? tag = null, string? status = null, CancellationToken cancellationToken = default);
+
+    [JsonRpcMethod(RpcMethods.Status)]
+    Task<InstanceDetail> StatusAsync(string name, CancellationToken cancellationToken = default);
+
+    [JsonRpcMethod(RpcMethods.Templates)]
+    Task<IReadOnlyList<TemplateInfo>> TemplatesAsync(CancellationToken cancellationToken = default);
+
+    [JsonRpcMethod(RpcMethods.Start)]
+    Task<BulkResult> StartAsync(IReadOnlyList<string>? names = null, bool all = false, CancellationToken cancellationToken = default);
+
+    [JsonRpcMethod(RpcMethods.Stop)]
+    Task<BulkResult> StopAsync(IReadOnlyList<string>? names = null, bool all = false, CancellationToken cancellationToken = default);
+
+    [JsonRpcMethod(RpcMethods.Restart)]
+    Task<BulkResult> RestartAsync(IReadOnlyList<string>? names = null, bool all = false, CancellationToken cancellationToken = default);
+
+    [JsonRpcMethod(RpcMethods.Reload)]
+    Task<ReloadResult> ReloadAsync(CancellationToken cancellationToken = default);
+
+    [JsonRpcMethod(RpcMethods.Logs)]
+    Task<LogsResult> LogsAsync(IReadOnlyList<string>? names = null, int? lines = null, bool follow = false, string? stream = null, CancellationToken cancellationToken = default);
+
+    [JsonRpcMethod(RpcMethods.Unsubscribe)]
+    Task<EmptyResult> UnsubscribeAsync(string subscription, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,4 @@
+namespace ServiceManager.Protocol.Messages;
+
+/// <summary>How an instance's last run ended: an exit code or a signal name.</summary>
+public sealed record LastExitInfo(int? Code, string? Signal, DateTimeOffset At);

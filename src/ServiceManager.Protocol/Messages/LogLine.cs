@@ -1,0 +1,4 @@
+namespace ServiceManager.Protocol.Messages;
+
+/// <summary>One captured line: <c>stream</c> is "stdout" or "stderr"; <c>at</c> is UTC.</summary>
+public sealed record LogLine(string Instance, string Stream, DateTimeOffset At, string Text);

@@ -1,0 +1,4 @@
+namespace ServiceManager.Protocol.Messages;
+
+/// <summary>Params of <c>status</c>.</summary>
+public sealed record NameParams(string Name);

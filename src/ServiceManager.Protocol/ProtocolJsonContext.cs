@@ -1,0 +1,54 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using ServiceManager.Protocol.Messages;
+using StreamJsonRpc.Protocol;
+
+namespace ServiceManager.Protocol;
+
+/// <summary>
+/// Source-generated JSON for everything on the wire. <see cref="CommonErrorData"/> must be here: without it
+/// StreamJsonRpc's SystemTextJsonFormatter drops the connection instead of sending an error that carries data.
+/// </summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+    UseStringEnumConverter = true)]
+[JsonSerializable(typeof(PingResult))]
+[JsonSerializable(typeof(InstanceSummary))]
+[JsonSerializable(typeof(IReadOnlyList<InstanceSummary>))]
+[JsonSerializable(typeof(InstanceDetail))]
+[JsonSerializable(typeof(IReadOnlyList<TemplateInfo>))]
+[JsonSerializable(typeof(BulkResult))]
+[JsonSerializable(typeof(ReloadResult))]
+[JsonSerializable(typeof(LogsResult))]
+[JsonSerializable(typeof(LogNotification))]
+[JsonSerializable(typeof(SubscriptionEndedNotification))]
+[JsonSerializable(typeof(EmptyResult))]
+[JsonSerializable(typeof(ListParams))]
+[JsonSerializable(typeof(NameParams))]
+[JsonSerializable(typeof(TargetParams))]
+[JsonSerializable(typeof(LogsParams))]
+[JsonSerializable(typeof(SubscriptionParams))]
+[JsonSerializable(typeof(EmptyParams))]
+[JsonSerializable(typeof(IReadOnlyList<string>))]
+[JsonSerializable(typeof(string))]
+[JsonSerializable(typeof(bool))]
+[JsonSerializable(typeof(int))]
+[JsonSerializable(typeof(int?))]
+[JsonSerializable(typeof(long))]
+[JsonSerializable(typeof(object))]
+[JsonSerializable(typeof(JsonElement))]
+[JsonSerializable(typeof(CommonErrorData))]
+public sealed partial class ProtocolJsonContext : JsonSerializerContext
+{
+    /// <summary>
+    /// Options with the camelCase policy set explicitly: options built around a context do not pick up the
+    /// context's naming policy on their own.
+    /// </summary>
+    public static JsonSerializerOptions CreateOptions() => new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        TypeInfoResolver = Default,
+    };
+}

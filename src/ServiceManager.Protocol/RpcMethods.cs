@@ -1,0 +1,22 @@
+namespace ServiceManager.Protocol;
+
+/// <summary>Method and notification names on the wire.</summary>
+public static class RpcMethods
+{
+    public const string Ping = "ping";
+    public const string List = "list";
+    public const string Status = "status";
+    public const string Templates = "templates";
+    public const string Start = "start";
+    public const string Stop = "stop";
+    public const string Restart = "restart";
+    public const string Reload = "reload";
+    public const string Logs = "logs";
+    public const string Unsubscribe = "unsubscribe";
+
+    /// <summary>Notification carrying one followed log line.</summary>
+    public const string LogNotification = "log";
+
+    /// <summary>Notification: the daemon ended a subscription on its own (slow follower, instance removed).</summary>
+    public const string SubscriptionEnded = "subscriptionEnded";
+}
