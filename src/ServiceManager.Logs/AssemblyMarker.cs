@@ -1,2 +1,0 @@
-namespace ServiceManager.Logs;
-internal static class AssemblyMarker;

@@ -1,0 +1,194 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Win32.SafeHandles;
+using ServiceManager.Platform;
+
+namespace ServiceManager.Logs;
+
+/// <summary>
+/// <c>{directory}/{instance}.log</c> plus <c>.1</c> (newest) … <c>.{maxFiles-1}</c> (oldest). A batch of entries is
+/// formatted into one reused buffer and handed to the kernel with one <c>pwrite</c>, or two when the batch straddles
+/// a rotation; nothing is buffered in user space, so a reader sees a line as soon as the write returns.
+/// Not thread-safe: the owner serialises calls. Never throws on I/O failure; see <see cref="LastError"/>.
+/// </summary>
+internal sealed class RotatingLogFile : IDisposable
+{
+    // "2026-11-25T16:05:24.123Z" + " out " + text + "\n"
+    private const int TimestampBytes = 24;
+    private const int PrefixBytes = TimestampBytes + 5;
+
+    private readonly string _directory;
+    private readonly string _path;
+    private readonly long _maxFileBytes;
+    private readonly int _maxFiles;
+    private byte[] _buffer = new byte[16 * 1024];
+    private SafeFileHandle? _handle;
+    private long _length;
+    private Exception? _lastError;
+
+    public RotatingLogFile(string directory, string instance, long maxFileBytes, int maxFiles)
+    {
+        _directory = directory;
+        _path = Path.Combine(directory, instance + ".log");
+        _maxFileBytes = maxFileBytes;
+        _maxFiles = maxFiles;
+        TryOpen();
+        DeleteBeyondLimit();
+    }
+
+    /// <summary>The most recent failure to open, write or rotate; stays set after later writes succeed.</summary>
+    public Exception? LastError => Volatile.Read(ref _lastError);
+
+    public void Write(List<LogEntry> entries)
+    {
+        var used = 0;
+        var rotationFailed = false;
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var lineStart = used;
+            used = Format(entries[i], used);
+            var lineBytes = used - lineStart;
+
+            // Rotate between lines, never inside one. A file holding nothing yet takes the line whatever its size:
+            // a line longer than the limit is better kept whole than lost. One failed rotation per batch is
+            // enough: retrying for every line would only repeat the failure.
+            if (_length + used > _maxFileBytes && _length + lineStart > 0 && !rotationFailed)
+            {
+                WriteOut(_buffer.AsSpan(0, lineStart));
+                rotationFailed = !Rotate();
+                _buffer.AsSpan(lineStart, lineBytes).CopyTo(_buffer);
+                used = lineBytes;
+            }
+        }
+
+        WriteOut(_buffer.AsSpan(0, used));
+    }
+
+    public void Dispose()
+    {
+        _handle?.Dispose();
+        _handle = null;
+    }
+
+    private int Format(LogEntry entry, int offset)
+    {
+        var maxBytes = PrefixBytes + Encoding.UTF8.GetMaxByteCount(entry.Text.Length) + 1;
+        if (_buffer.Length - offset < maxBytes)
+        {
+            Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, offset + maxBytes));
+        }
+
+        var span = _buffer.AsSpan(offset);
+        entry.At.UtcDateTime.TryFormat(span, out var written, "yyyy'-'MM'-'dd'T'HH':'mm':'ss'.'fff'Z'", CultureInfo.InvariantCulture);
+        var marker = entry.Stream == OutputStream.Stdout ? " out "u8 : " err "u8;
+        marker.CopyTo(span[written..]);
+        written += marker.Length;
+        written += Encoding.UTF8.GetBytes(entry.Text, span[written..]);
+        span[written++] = (byte)'\n';
+        return offset + written;
+    }
+
+    private void WriteOut(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.IsEmpty || (_handle is null && !TryOpen()))
+        {
+            return;
+        }
+
+        try
+        {
+            RandomAccess.Write(_handle!, bytes, _length);
+            _length += bytes.Length;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Fail(e);
+            // A short write (disk full) may have left part of a line behind: cut it off so the file keeps to
+            // whole lines. Best effort; a device such as /dev/full cannot be truncated.
+            try
+            {
+                RandomAccess.SetLength(_handle!, _length);
+            }
+            catch (Exception t) when (t is IOException or UnauthorizedAccessException or ArgumentException)
+            {
+            }
+        }
+    }
+
+    /// <summary>Shifts every file up one index (the oldest falls off) and starts an empty live file.</summary>
+    private bool Rotate()
+    {
+        try
+        {
+            // Renaming while the old handle is still open is fine on Linux and keeps writing possible if it fails.
+            if (_maxFiles == 1)
+            {
+                File.Delete(_path);
+            }
+            else
+            {
+                File.Delete(RotatedPath(_maxFiles - 1));
+                for (var index = _maxFiles - 2; index >= 1; index--)
+                {
+                    var from = RotatedPath(index);
+                    if (File.Exists(from))
+                    {
+                        File.Move(from, RotatedPath(index + 1), overwrite: true);
+                    }
+                }
+
+                // Someone may have removed the live file under us; then there is nothing to keep.
+                if (File.Exists(_path))
+                {
+                    File.Move(_path, RotatedPath(1), overwrite: true);
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Fail(e);
+            return false;
+        }
+
+        _handle?.Dispose();
+        _handle = null;
+        return TryOpen();
+    }
+
+    private bool TryOpen()
+    {
+        try
+        {
+            Directory.CreateDirectory(_directory);
+            _handle = File.OpenHandle(
+                _path, FileMode.OpenOrCreate, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
+            _length = RandomAccess.GetLength(_handle);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Fail(e);
+            return false;
+        }
+    }
+
+    /// <summary>Removes files a larger MaxFiles of an earlier run left behind, so the count limit holds from the start.</summary>
+    private void DeleteBeyondLimit()
+    {
+        try
+        {
+            for (var index = Math.Max(_maxFiles, 1); File.Exists(RotatedPath(index)); index++)
+            {
+                File.Delete(RotatedPath(index));
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Fail(e);
+        }
+    }
+
+    private string RotatedPath(int index) => _path + "." + index.ToString(CultureInfo.InvariantCulture);
+
+    private void Fail(Exception e) => Volatile.Write(ref _lastError, e);
+}
