@@ -3,7 +3,8 @@ using ServiceManager.Config.Model;
 namespace ServiceManager.Config;
 
 /// <summary>One problem in a config file, e.g. <c>services.toml:12:1: templates.web.restart: expected one of ...</c>.</summary>
+/// <param name="Key">Dotted key path such as <c>instances.web-1.port</c>; empty for TOML syntax errors, which belong to no key.</param>
 public sealed record ConfigError(SourceLocation Location, string Key, string Message)
 {
-    public override string ToString() => $"{Location}: {Key}: {Message}";
+    public override string ToString() => Key.Length == 0 ? $"{Location}: {Message}" : $"{Location}: {Key}: {Message}";
 }

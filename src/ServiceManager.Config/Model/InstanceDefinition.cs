@@ -22,6 +22,13 @@ public sealed record InstanceDefinition(
     IReadOnlyList<string> DependsOn,
     SourceLocation Location)
 {
+    /// <summary>Human-readable name (<c>display_name</c>, inherited from the template unless the instance sets its own).</summary>
+    public string? DisplayName { get; init; }
+
+    public string? Description { get; init; }
+
+    public string? Category { get; init; }
+
     /// <summary>True when running this definition would behave exactly like <paramref name="other"/> (location ignored).</summary>
     public bool SameAs(InstanceDefinition other) =>
         Id == other.Id && Template == other.Template && Command.SequenceEqual(other.Command)

@@ -1,6 +1,8 @@
 namespace ServiceManager.Config.Model;
 
-/// <summary>A loaded, validated configuration. <see cref="Path"/> is null for "no config file".</summary>
+/// <summary>A loaded, validated configuration.</summary>
+/// <param name="Path">The file it came from. A file that does not exist loads as <see cref="Empty"/> with its path set;
+/// null only for <see cref="Empty"/> itself.</param>
 public sealed record ServicesConfig(
     string? Path,
     DaemonSettings Daemon,
@@ -9,4 +11,7 @@ public sealed record ServicesConfig(
 {
     public static ServicesConfig Empty { get; } =
         new(null, DaemonSettings.Default, new Dictionary<string, TemplateDefinition>(), []);
+
+    /// <summary>Templates as written, kept so that instances can be created from them at run time.</summary>
+    internal IReadOnlyDictionary<string, Binding.RawService> RawTemplates { get; init; } = new Dictionary<string, Binding.RawService>();
 }

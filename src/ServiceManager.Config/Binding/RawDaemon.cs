@@ -1,0 +1,25 @@
+using ServiceManager.Config.Model;
+
+namespace ServiceManager.Config.Binding;
+
+/// <summary>The <c>[daemon]</c> table as written.</summary>
+internal sealed record RawDaemon
+{
+    public Located<PortRange>? DefaultPortRange { get; set; }
+
+    public Located<long>? LogMaxSize { get; set; }
+
+    public Located<int>? LogMaxFiles { get; set; }
+
+    public Located<int>? LogBufferLines { get; set; }
+
+    public DaemonSettings ToSettings()
+    {
+        var d = DaemonSettings.Default;
+        return new DaemonSettings(
+            DefaultPortRange?.Value ?? d.DefaultPortRange,
+            LogMaxSize?.Value ?? d.LogMaxBytes,
+            LogMaxFiles?.Value ?? d.LogMaxFiles,
+            LogBufferLines?.Value ?? d.LogBufferLines);
+    }
+}

@@ -1,0 +1,21 @@
+namespace ServiceManager.Config.Binding;
+
+/// <summary>The keys each table accepts, for unknown-key errors and their "did you mean" hints.</summary>
+internal static class ServiceKeys
+{
+    public static IReadOnlyList<string> Shared { get; } =
+    [
+        "display_name", "description", "category", "start_command", "shell", "working_dir", "default_port", "port_range",
+        "env", "env_file", "health_endpoint", "health_interval_ms", "health_timeout_ms", "restart", "backoff_initial",
+        "backoff_max", "max_restarts_per_minute", "min_uptime", "stop_signal", "stop_timeout", "stop_command",
+        "max_memory", "depends_on", "tags",
+    ];
+
+    public static IReadOnlyList<string> TemplateOnly { get; } = ["supports_multiple"];
+
+    public static IReadOnlyList<string> InstanceOnly { get; } = ["template", "port", "auto_start"];
+
+    public static IReadOnlyList<string> Daemon { get; } = ["default_port_range", "log_max_size", "log_max_files", "log_buffer_lines"];
+
+    public static IReadOnlyList<string> TopLevel { get; } = ["daemon", "templates", "instances"];
+}

@@ -1,0 +1,60 @@
+using ServiceManager.Config.Binding;
+using ServiceManager.Config.Model;
+using ServiceManager.Config.Resolution;
+
+namespace ServiceManager.Config;
+
+public static partial class ConfigLoader
+{
+    /// <summary>
+    /// Resolves a new instance of a template at run time (<c>svcmgr create</c>) by the same rules as one written in the file.
+    /// Errors carry the key <c>template</c> (unknown or single-instance template), <c>id</c> (invalid or taken) or
+    /// <c>instances.ID.port</c> (taken or no free port), so a caller can tell them apart.
+    /// </summary>
+    /// <param name="existing">Every instance that exists now (from the file and created at run time): their ids and ports are taken.</param>
+    /// <param name="instanceId">Null: <c>TEMPLATE-N</c> with the lowest free N.</param>
+    /// <exception cref="ConfigException">The instance cannot be created.</exception>
+    public static InstanceDefinition CreateInstance(
+        ServicesConfig config,
+        string templateId,
+        string? instanceId,
+        int? port,
+        IReadOnlyCollection<InstanceDefinition> existing,
+        IReadOnlyDictionary<string, string> environment)
+    {
+        var file = config.Path ?? "(no config file)";
+        if (!config.RawTemplates.TryGetValue(templateId, out var template))
+            throw Single(new SourceLocation(file, 1, 1), "template", $"unknown template '{templateId}'");
+
+        var ids = existing.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+        if (template.SupportsMultiple?.Value == false && existing.FirstOrDefault(e => e.Template == templateId) is { } other)
+            throw Single(template.Location, "template", $"template '{templateId}' has supports_multiple = false and instance '{other.Id}' already uses it");
+
+        var id = instanceId ?? Enumerable.Range(1, int.MaxValue - 1).Select(n => $"{templateId}-{n}").First(c => !ids.Contains(c));
+        if (!DocumentBinder.IsValidId(id)) throw Single(template.Location, "id", $"invalid id \"{id}\": {DocumentBinder.IdRule}");
+        if (ids.Contains(id)) throw Single(template.Location, "id", $"an instance '{id}' already exists");
+
+        var location = template.Location;
+        var instance = new RawService("instances", id, location)
+        {
+            Template = new Located<string>(templateId, $"instances.{id}.template", location),
+        };
+        if (port is { } p)
+        {
+            if (p is < 1 or > 65535) throw Single(location, instance.KeyPath("port"), $"must be between 1 and 65535, got {p}");
+            instance.Port = new Located<int>(p, instance.KeyPath("port"), location);
+        }
+
+        var merged = instance.Over(template);
+        var errors = new ErrorSink();
+        var taken = existing.Where(e => e.Port is not null).GroupBy(e => e.Port!.Value).ToDictionary(g => g.Key, g => g.First().Id);
+        var ports = PortAssigner.Assign([merged], config.Daemon, errors, taken);
+        var context = new ResolutionContext(System.IO.Path.GetDirectoryName(file) ?? "/", environment, config.Daemon, errors);
+        var resolved = errors.Count == 0 ? new InstanceResolver(context).Resolve(merged, templateId, ports.GetValueOrDefault(id)) : null;
+        errors.ThrowIfAny();
+        return resolved!;
+    }
+
+    private static ConfigException Single(SourceLocation location, string key, string message) =>
+        new([new ConfigError(location, key, message)]);
+}
