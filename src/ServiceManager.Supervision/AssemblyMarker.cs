@@ -1,2 +1,0 @@
-namespace ServiceManager.Supervision;
-internal static class AssemblyMarker;

@@ -1,0 +1,13 @@
+namespace ServiceManager.Supervision;
+
+/// <summary>The messages an <see cref="InstanceSupervisor"/>'s loop reacts to.</summary>
+internal enum CommandKind
+{
+    Start,
+    Stop,
+    Restart,
+    UpdateDefinition,
+    ChildExited,
+    BackoffElapsed,
+    Shutdown,
+}

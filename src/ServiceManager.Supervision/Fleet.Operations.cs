@@ -1,0 +1,60 @@
+namespace ServiceManager.Supervision;
+
+public sealed partial class Fleet
+{
+    /// <exception cref="UnknownInstanceException">A name resolves to nothing; nothing was started.</exception>
+    public Task<FleetOperationResult> StartAsync(IEnumerable<string> names, CancellationToken cancellationToken = default) =>
+        RunAsync(ResolveAll(names), (s, ct) => s.StartAsync(ct), cancellationToken);
+
+    /// <exception cref="UnknownInstanceException">A name resolves to nothing; nothing was stopped.</exception>
+    public Task<FleetOperationResult> StopAsync(IEnumerable<string> names, CancellationToken cancellationToken = default) =>
+        RunAsync(ResolveAll(names), (s, ct) => s.StopAsync(ct), cancellationToken);
+
+    /// <exception cref="UnknownInstanceException">A name resolves to nothing; nothing was restarted.</exception>
+    public Task<FleetOperationResult> RestartAsync(IEnumerable<string> names, CancellationToken cancellationToken = default) =>
+        RunAsync(ResolveAll(names), (s, ct) => s.RestartAsync(ct), cancellationToken);
+
+    public Task<FleetOperationResult> StartAllAsync(CancellationToken cancellationToken = default) =>
+        RunAsync(Supervisors, (s, ct) => s.StartAsync(ct), cancellationToken);
+
+    /// <summary>Stops every instance in parallel; each gets its own stop_timeout.</summary>
+    public Task<FleetOperationResult> StopAllAsync(CancellationToken cancellationToken = default) =>
+        RunAsync(Supervisors, (s, ct) => s.StopAsync(ct), cancellationToken);
+
+    public Task<FleetOperationResult> RestartAllAsync(CancellationToken cancellationToken = default) =>
+        RunAsync(Supervisors, (s, ct) => s.RestartAsync(ct), cancellationToken);
+
+    /// <summary>Starts every auto_start instance that is stopped (daemon start-up); failed ones are left for the user.</summary>
+    public Task<FleetOperationResult> StartAutoStartAsync(CancellationToken cancellationToken = default) =>
+        RunAsync(
+            [.. Supervisors.Where(s => s.Snapshot is { State: InstanceState.Stopped, Definition.AutoStart: true })],
+            (s, ct) => s.StartAsync(ct),
+            cancellationToken);
+
+    private static async Task<FleetOperationResult> RunAsync(
+        IReadOnlyList<InstanceSupervisor> targets,
+        Func<InstanceSupervisor, CancellationToken, Task<OperationOutcome>> operation,
+        CancellationToken cancellationToken)
+    {
+        var outcomes = await Task.WhenAll(targets.Select(async s =>
+        {
+            try
+            {
+                return (s.Id, Outcome: await operation(s, cancellationToken), Error: (string?)null);
+            }
+            catch (ObjectDisposedException)
+            {
+                return (s.Id, Outcome: OperationOutcome.Failed, Error: "instance was removed");
+            }
+        }));
+
+        return new FleetOperationResult(
+            [.. outcomes.Where(o => o.Outcome == OperationOutcome.Done).Select(o => o.Id)],
+            [.. outcomes.Where(o => o.Outcome == OperationOutcome.Unchanged).Select(o => o.Id)],
+            [.. outcomes.Where(o => o.Outcome == OperationOutcome.Failed)
+                .Select(o => new InstanceFailure(o.Id, o.Error ?? ErrorOf(targets, o.Id)))]);
+    }
+
+    private static string ErrorOf(IReadOnlyList<InstanceSupervisor> targets, string id) =>
+        targets.First(s => s.Id == id).Snapshot.LastError ?? "failed";
+}

@@ -1,0 +1,119 @@
+using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using ServiceManager.Config.Model;
+using ServiceManager.Logs;
+using ServiceManager.Platform;
+
+namespace ServiceManager.Supervision;
+
+/// <summary>
+/// Every instance of the daemon: their supervisors and logs, stable numeric ids, name resolution and reloads.
+/// Reads work on an immutable map swapped on change; changes (apply, add, remove, dispose) run one at a time.
+/// </summary>
+public sealed partial class Fleet : IAsyncDisposable
+{
+    private readonly FleetOptions _options;
+    private readonly SupervisorContext _context;
+    private readonly ILoggerFactory _loggerFactory;
+    private readonly SemaphoreSlim _changes = new(1, 1);
+
+    // Touched only while holding _changes.
+    private readonly Dictionary<string, int> _numericIds = new(StringComparer.Ordinal);
+    private int _lastNumericId;
+    private DaemonSettings _daemon = DaemonSettings.Default;
+    private bool _disposed;
+
+    private volatile ImmutableDictionary<string, FleetMember> _members = ImmutableDictionary.Create<string, FleetMember>(StringComparer.Ordinal);
+
+    public Fleet(FleetOptions options, IProcessSpawner spawner, TimeProvider time, ILoggerFactory? loggerFactory = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(spawner);
+        ArgumentNullException.ThrowIfNull(time);
+        _options = options;
+        _loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
+        _context = new SupervisorContext(
+            spawner,
+            time,
+            options.BaseEnvironment ?? DaemonEnvironment.Capture(),
+            _loggerFactory.CreateLogger<InstanceSupervisor>());
+    }
+
+    /// <summary>Every transition of every instance, raised on that instance's event dispatcher (see
+    /// <see cref="InstanceSupervisor.StateChanged"/>).</summary>
+    public event Action<InstanceSnapshot, StateTransition>? StateChanged;
+
+    /// <summary>The current snapshot of every instance, in numeric-id order.</summary>
+    public IReadOnlyList<InstanceSnapshot> List() =>
+        [.. _members.Values.Select(m => m.Supervisor.Snapshot).OrderBy(s => s.NumericId)];
+
+    /// <summary>The supervisors, in numeric-id order.</summary>
+    public IReadOnlyList<InstanceSupervisor> Supervisors =>
+        [.. _members.Values.Select(m => m.Supervisor).OrderBy(s => s.NumericId)];
+
+    /// <summary>Finds an instance by id, by numeric id ("3") or by port (":8001"); an exact id wins over a number.</summary>
+    public bool TryResolve(string name, [NotNullWhen(true)] out InstanceSupervisor? supervisor)
+    {
+        supervisor = TryResolveMember(_members, name)?.Supervisor;
+        return supervisor is not null;
+    }
+
+    /// <exception cref="UnknownInstanceException">No instance answers to <paramref name="name"/>.</exception>
+    public InstanceSupervisor Resolve(string name) =>
+        TryResolve(name, out var supervisor) ? supervisor : throw new UnknownInstanceException(name);
+
+    /// <summary>The log of the instance <paramref name="name"/> resolves to (same rules as <see cref="TryResolve"/>).</summary>
+    public bool TryGetLog(string name, [NotNullWhen(true)] out InstanceLog? log)
+    {
+        log = TryResolveMember(_members, name)?.Log;
+        return log is not null;
+    }
+
+    private static FleetMember? TryResolveMember(ImmutableDictionary<string, FleetMember> members, string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (members.TryGetValue(name, out var byId))
+            return byId;
+        if (name.Length > 0 && name.All(char.IsAsciiDigit)
+            && int.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out var numericId))
+            return members.Values.FirstOrDefault(m => m.Supervisor.NumericId == numericId);
+        if (name.StartsWith(':') && int.TryParse(name.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var port))
+            return members.Values.FirstOrDefault(m => m.Supervisor.Snapshot.Definition.Port == port);
+        return null;
+    }
+
+    /// <summary>Resolves every name before anything is done, so one unknown name means nothing happens.</summary>
+    private List<InstanceSupervisor> ResolveAll(IEnumerable<string> names)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        var members = _members;
+        var result = new List<InstanceSupervisor>();
+        foreach (var name in names)
+        {
+            var member = TryResolveMember(members, name) ?? throw new UnknownInstanceException(name);
+            if (!result.Contains(member.Supervisor))
+                result.Add(member.Supervisor);
+        }
+        return result;
+    }
+
+    private FleetMember CreateMember(InstanceDefinition definition, int numericId, DaemonSettings daemon)
+    {
+        var logOptions = new LogOptions(_options.LogDirectory, daemon.LogMaxBytes, daemon.LogMaxFiles, daemon.LogBufferLines);
+        var log = new InstanceLog(definition.Id, logOptions, _context.Time);
+        try
+        {
+            var supervisor = new InstanceSupervisor(definition, numericId, log, log.AppendSystemLine, _context);
+            supervisor.StateChanged += (snapshot, transition) => StateChanged?.Invoke(snapshot, transition);
+            return new FleetMember(supervisor, log);
+        }
+        catch
+        {
+            log.Dispose();
+            throw;
+        }
+    }
+}

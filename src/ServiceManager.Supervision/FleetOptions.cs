@@ -1,0 +1,9 @@
+namespace ServiceManager.Supervision;
+
+/// <summary>Where a <see cref="Fleet"/> keeps instance logs, and the environment its children start from.</summary>
+/// <param name="LogDirectory">One log (with its rotated files) per instance is kept here.</param>
+public sealed record FleetOptions(string LogDirectory)
+{
+    /// <summary>The base environment of every child; null captures the daemon's own, once, at construction.</summary>
+    public IReadOnlyDictionary<string, string>? BaseEnvironment { get; init; }
+}

@@ -1,0 +1,26 @@
+using ServiceManager.Config.Model;
+using ServiceManager.Platform;
+
+namespace ServiceManager.Supervision;
+
+/// <summary>
+/// An immutable picture of one instance, published by its supervisor after every change. Safe to read from any
+/// thread; a newer snapshot replaces it rather than mutating it.
+/// </summary>
+/// <param name="Pid">The child's pid (also its process-group id) while one is alive, else null.</param>
+/// <param name="StartedAt">When the current child was spawned; null when none runs.</param>
+/// <param name="Restarts">Automatic restarts plus manual restarts since the supervisor was created.</param>
+/// <param name="LastExit">How the most recent child ended (its time is the supervisor's clock).</param>
+/// <param name="Transitions">The most recent transitions, oldest first (at most <see cref="InstanceSupervisor.TransitionHistory"/>).</param>
+/// <param name="LastError">The most recent failure (spawn error, crash loop), cleared by a successful start.</param>
+public sealed record InstanceSnapshot(
+    string Id,
+    int NumericId,
+    InstanceDefinition Definition,
+    InstanceState State,
+    int? Pid,
+    DateTimeOffset? StartedAt,
+    int Restarts,
+    ChildExit? LastExit,
+    IReadOnlyList<StateTransition> Transitions,
+    string? LastError);

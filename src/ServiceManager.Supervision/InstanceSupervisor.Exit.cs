@@ -1,0 +1,71 @@
+using Microsoft.Extensions.Logging;
+using ServiceManager.Config.Model;
+using ServiceManager.Platform;
+
+namespace ServiceManager.Supervision;
+
+public sealed partial class InstanceSupervisor
+{
+    /// <summary>How long leftovers of a child that ended on its own get to die after SIGKILL before a restart.</summary>
+    internal static readonly TimeSpan LeftoverKillWait = TimeSpan.FromSeconds(2);
+
+    /// <summary>The child ended on its own: clean up its group, then restart, stop or fail according to the policy.</summary>
+    private async Task<OperationOutcome> HandleChildExitedAsync(IChildProcess child, ChildExit exit)
+    {
+        // A stop or restart already dealt with this child; its exit message arrives late and means nothing now.
+        if (!ReferenceEquals(child, _child))
+            return OperationOutcome.Unchanged;
+
+        var now = _context.Time.GetUtcNow();
+        var uptime = now - (_startedAt ?? now);
+        _lastExit = exit with { At = now };
+
+        // Grandchildren left in the group would collide with the next run (ports, lock files): kill them first.
+        if (child.IsGroupAlive())
+        {
+            child.SignalGroup(SignalNames.SIGKILL);
+            _systemLog($"sent SIGKILL to processes left in group {child.Pid}");
+            if (!await WaitForGroupGoneAsync(child, LeftoverKillWait))
+                _context.Logger.LogWarning("Instance {Instance}: process group {Pgid} still alive after SIGKILL", Id, child.Pid);
+        }
+        ReleaseChild(child);
+
+        var what = ExitText.Describe(exit);
+        var settings = _definition.Restart;
+        if (settings.Policy == RestartPolicy.Never)
+        {
+            Transition(InstanceState.Stopped, $"{what}; restart=never");
+            return OperationOutcome.Done;
+        }
+        if (settings.Policy == RestartPolicy.OnFailure && exit.IsSuccess)
+        {
+            Transition(InstanceState.Stopped, $"{what}; restart=on-failure");
+            return OperationOutcome.Done;
+        }
+
+        var decision = _planner.Plan(settings, uptime, now);
+        if (decision.GiveUp)
+        {
+            _lastError = $"crash loop: {decision.RecentRestarts} restarts in {(int)RestartPlanner.Window.TotalSeconds}s";
+            Transition(InstanceState.Failed, $"{what}; {_lastError}");
+            return OperationOutcome.Done;
+        }
+        if (decision.Delay <= TimeSpan.Zero)
+        {
+            Transition(InstanceState.Restarting, $"{what}; restarting now");
+            return SpawnChild("restarting after exit", isRestart: true);
+        }
+
+        // Timer first, then publish: whoever sees "restarting" (a test advancing a fake clock) finds the timer armed.
+        ScheduleBackoff(decision.Delay);
+        Transition(InstanceState.Restarting, $"{what}; restarting in {DurationText.Format(decision.Delay)}");
+        return OperationOutcome.Done;
+    }
+
+    private void ReleaseChild(IChildProcess child)
+    {
+        child.Dispose();
+        _child = null;
+        _startedAt = null;
+    }
+}

@@ -1,0 +1,145 @@
+using System.Collections.Immutable;
+using System.Threading.Channels;
+using ServiceManager.Config.Model;
+using ServiceManager.Platform;
+
+namespace ServiceManager.Supervision;
+
+/// <summary>
+/// Runs one instance: starts, stops and restarts its child and owns its state machine. It is an actor: requests are
+/// messages in a mailbox handled one at a time by a single loop, which alone touches the mutable state below;
+/// everybody else reads the immutable <see cref="Snapshot"/>.
+/// </summary>
+/// <remarks>
+/// A stop (signal, grace, SIGKILL) is awaited inside the loop, so requests that arrive meanwhile queue behind it and
+/// see its result. The cancellation tokens of the public methods only stop the caller's wait, never the operation.
+/// </remarks>
+public sealed partial class InstanceSupervisor : IAsyncDisposable
+{
+    /// <summary>How many transitions a snapshot keeps.</summary>
+    public const int TransitionHistory = 50;
+
+    private readonly Channel<SupervisorCommand> _mailbox =
+        Channel.CreateUnbounded<SupervisorCommand>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly SupervisorContext _context;
+    private readonly IChildOutputSink _output;
+    private readonly Action<string> _systemLog;
+    private readonly RestartPlanner _planner = new();
+    private readonly Task _loop;
+    private int _disposeStarted;
+
+    // Owned by the loop: read and written only by RunLoopAsync and what it calls.
+    private InstanceDefinition _definition;
+    private InstanceState _state = InstanceState.Stopped;
+    private IChildProcess? _child;
+    private DateTimeOffset? _startedAt;
+    private int _restarts;
+    private ChildExit? _lastExit;
+    private string? _lastError;
+    private ImmutableList<StateTransition> _transitions = [];
+    private CancellationTokenSource? _backoff;
+    private long _backoffToken;
+
+    private volatile InstanceSnapshot _snapshot;
+
+    /// <param name="output">Where the child's stdout/stderr go (the instance's log).</param>
+    /// <param name="systemLog">Writes a supervisor line into the instance's log (transitions, stop details); must
+    /// be thread-safe and quick.</param>
+    public InstanceSupervisor(
+        InstanceDefinition definition,
+        int numericId,
+        IChildOutputSink output,
+        Action<string> systemLog,
+        SupervisorContext context)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(systemLog);
+        ArgumentNullException.ThrowIfNull(context);
+        Id = definition.Id;
+        NumericId = numericId;
+        _definition = definition;
+        _output = output;
+        _systemLog = systemLog;
+        _context = context;
+        _snapshot = BuildSnapshot();
+        _events = Task.Run(DispatchEventsAsync);
+        _loop = Task.Run(RunLoopAsync);
+    }
+
+    public string Id { get; }
+
+    public int NumericId { get; }
+
+    /// <summary>The latest published state; a new object after every change.</summary>
+    public InstanceSnapshot Snapshot => _snapshot;
+
+    /// <summary>Starts the child unless it is running ("unchanged"); from restarting it skips the rest of the backoff.</summary>
+    public Task<OperationOutcome> StartAsync(CancellationToken cancellationToken = default) =>
+        SendAsync(SupervisorCommand.WithReply(CommandKind.Start), cancellationToken);
+
+    /// <summary>Stops the child (signal or stop_command to its group, grace, SIGKILL) or cancels a pending restart.</summary>
+    public Task<OperationOutcome> StopAsync(CancellationToken cancellationToken = default) =>
+        SendAsync(SupervisorCommand.WithReply(CommandKind.Stop), cancellationToken);
+
+    /// <summary>Stops the child if there is one, then starts it again; from any state.</summary>
+    public Task<OperationOutcome> RestartAsync(CancellationToken cancellationToken = default) =>
+        SendAsync(SupervisorCommand.WithReply(CommandKind.Restart), cancellationToken);
+
+    /// <summary>
+    /// Replaces the definition (a changed instance on reload). A running or restarting instance is restarted with
+    /// it; a stopped or failed one is started if the new definition has auto_start, else left as it is.
+    /// </summary>
+    public Task<OperationOutcome> UpdateDefinitionAsync(InstanceDefinition definition, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        if (definition.Id != Id)
+            throw new ArgumentException($"definition is for '{definition.Id}', not '{Id}'", nameof(definition));
+        return SendAsync(SupervisorCommand.WithReply(CommandKind.UpdateDefinition) with { Definition = definition }, cancellationToken);
+    }
+
+    /// <summary>Stops the child gracefully (within its stop_timeout, then SIGKILL) and ends the loop.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposeStarted, 1) == 0)
+        {
+            var shutdown = SupervisorCommand.WithReply(CommandKind.Shutdown);
+            if (_mailbox.Writer.TryWrite(shutdown))
+                await shutdown.Reply!.Task.ContinueWith(static _ => { }, TaskScheduler.Default);
+        }
+        await _loop;
+        await _events;
+    }
+
+    private Task<OperationOutcome> SendAsync(SupervisorCommand command, CancellationToken cancellationToken)
+    {
+        if (!_mailbox.Writer.TryWrite(command))
+            return Task.FromException<OperationOutcome>(new ObjectDisposedException(nameof(InstanceSupervisor), $"instance '{Id}' was disposed"));
+        return command.Reply!.Task.WaitAsync(cancellationToken);
+    }
+
+    private InstanceSnapshot BuildSnapshot() => new(
+        Id,
+        NumericId,
+        _definition,
+        _state,
+        _child?.Pid,
+        _child is null ? null : _startedAt,
+        _restarts,
+        _lastExit,
+        _transitions,
+        _lastError);
+
+    private void Publish() => _snapshot = BuildSnapshot();
+
+    private void Transition(InstanceState to, string reason)
+    {
+        var transition = new StateTransition(_state, to, _context.Time.GetUtcNow(), reason);
+        _state = to;
+        _transitions = _transitions.Add(transition);
+        if (_transitions.Count > TransitionHistory)
+            _transitions = _transitions.RemoveAt(0);
+        Publish();
+        _eventQueue.Writer.TryWrite(new StateChange(_snapshot, transition));
+    }
+}

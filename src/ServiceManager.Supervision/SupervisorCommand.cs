@@ -1,0 +1,21 @@
+using ServiceManager.Config.Model;
+using ServiceManager.Platform;
+
+namespace ServiceManager.Supervision;
+
+/// <summary>One message in a supervisor's mailbox; <see cref="Reply"/> is completed by the loop when it is handled.</summary>
+internal sealed record SupervisorCommand(CommandKind Kind, TaskCompletionSource<OperationOutcome>? Reply = null)
+{
+    /// <summary>For <see cref="CommandKind.ChildExited"/>: which child, so a late message about an old child is ignored.</summary>
+    public IChildProcess? Child { get; init; }
+
+    public ChildExit? Exit { get; init; }
+
+    /// <summary>For <see cref="CommandKind.BackoffElapsed"/>: the schedule it belongs to; a cancelled one is stale.</summary>
+    public long BackoffToken { get; init; }
+
+    public InstanceDefinition? Definition { get; init; }
+
+    public static SupervisorCommand WithReply(CommandKind kind) =>
+        new(kind, new TaskCompletionSource<OperationOutcome>(TaskCreationOptions.RunContinuationsAsynchronously));
+}

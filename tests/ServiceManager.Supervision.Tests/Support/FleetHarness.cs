@@ -1,0 +1,29 @@
+using ServiceManager.Config.Model;
+using ServiceManager.Platform.Unix;
+
+namespace ServiceManager.Supervision.Tests.Support;
+
+/// <summary>A fleet over the real spawner, logging into a scratch directory.</summary>
+internal sealed class FleetHarness : IAsyncDisposable
+{
+    private readonly UnixProcessSpawner _spawner = new();
+    private readonly TempDir _dir = new();
+
+    public FleetHarness() => Fleet = new Fleet(new FleetOptions(_dir.File("logs")), _spawner, TimeProvider.System);
+
+    public Fleet Fleet { get; }
+
+    public string File(string name) => _dir.File(name);
+
+    public static ServicesConfig ConfigOf(params InstanceDefinition[] instances) =>
+        new("/tmp/services.toml", DaemonSettings.Default, new Dictionary<string, TemplateDefinition>(), instances);
+
+    public InstanceSnapshot Get(string name) => Fleet.Resolve(name).Snapshot;
+
+    public async ValueTask DisposeAsync()
+    {
+        await Fleet.DisposeAsync();
+        _spawner.Dispose();
+        _dir.Dispose();
+    }
+}
