@@ -1,0 +1,6 @@
+namespace ServiceManager.Platform.Unix;
+
+public static class UnixUser
+{
+    public static int EffectiveUid => (int)LibC.geteuid();
+}
