@@ -1,1 +1,19 @@
-return 0;
+using System.CommandLine;
+using ServiceManager.Cli;
+using ServiceManager.Platform.Unix;
+
+// Before anything starts a process or touches the console: if svcmgr was started with SIGCHLD ignored, the
+// runtime would never install its handler and the kernel would reap our children before we see their status.
+ChildSignals.EnsureDefaultDisposition();
+
+var parse = CliRoot.Create().Parse(args);
+if (parse.Errors.Count > 0)
+{
+    foreach (var error in parse.Errors) await Console.Error.WriteLineAsync($"svcmgr: {error.Message}");
+    await Console.Error.WriteLineAsync("run `svcmgr --help` for usage");
+    return ExitCodes.Usage;
+}
+
+// The daemon's generic host handles SIGTERM/SIGINT itself and needs its full grace period to stop children;
+// System.CommandLine's own termination handling would cut that short.
+return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });

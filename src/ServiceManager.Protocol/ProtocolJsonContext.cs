@@ -22,6 +22,7 @@ namespace ServiceManager.Protocol;
 [JsonSerializable(typeof(ReloadResult))]
 [JsonSerializable(typeof(LogsResult))]
 [JsonSerializable(typeof(LogNotification))]
+[JsonSerializable(typeof(LogLine))]
 [JsonSerializable(typeof(SubscriptionEndedNotification))]
 [JsonSerializable(typeof(EmptyResult))]
 [JsonSerializable(typeof(ListParams))]
@@ -50,5 +51,7 @@ public sealed partial class ProtocolJsonContext : JsonSerializerContext
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
         TypeInfoResolver = Default,
+        // Messages are read by people too: keep quotes and apostrophes readable instead of \u0027.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 }

@@ -18,19 +18,18 @@ public sealed class PidFileLock : IDisposable
         _path = path;
     }
 
-    /// <summary>Takes the lock and writes our pid; null when another daemon holds it (<paramref name="holder"/> is its pid).</summary>
-    public static PidFileLock? TryAcquire(string path, out int? holder)
+    /// <summary>Takes the lock and writes our pid; null when another daemon holds it.</summary>
+    public static PidFileLock? TryAcquire(string path)
     {
-        holder = null;
         FileStream file;
         try
         {
             // On Unix, .NET maps FileShare.None to flock(LOCK_EX | LOCK_NB): exactly the advisory lock wanted here.
+            // (The same lock keeps other readers out of the file, so the holder's pid is asked over the socket.)
             file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None);
         }
         catch (IOException)
         {
-            holder = ReadPid(path);
             return null;
         }
 
@@ -39,20 +38,6 @@ public sealed class PidFileLock : IDisposable
         file.Write(bytes);
         file.Flush(flushToDisk: false);
         return new PidFileLock(file, path);
-    }
-
-    private static int? ReadPid(string path)
-    {
-        try
-        {
-            using var reader = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-            using var text = new StreamReader(reader);
-            return int.TryParse(text.ReadLine(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var pid) ? pid : null;
-        }
-        catch (IOException)
-        {
-            return null;
-        }
     }
 
     public void Dispose()

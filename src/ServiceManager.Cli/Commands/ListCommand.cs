@@ -1,0 +1,37 @@
+using System.CommandLine;
+using ServiceManager.Cli.Output;
+using ServiceManager.Protocol.Messages;
+
+namespace ServiceManager.Cli.Commands;
+
+/// <summary><c>svcmgr list</c> (<c>ls</c>): one row per instance.</summary>
+internal static class ListCommand
+{
+    public static Command Create()
+    {
+        var template = new Option<string?>("--template") { Description = "Only instances of this template" };
+        var tag = new Option<string?>("--tag") { Description = "Only instances with this tag" };
+        var status = new Option<string?>("--status") { Description = "Only instances in this state (running, stopped, failed, ...)" };
+        var command = new Command("list", "List instances") { template, tag, status, GlobalOptions.Json };
+        command.Aliases.Add("ls");
+        command.SetAction((parse, ct) => DaemonCall.RunAsync(GlobalOptions.Paths(parse), async client =>
+        {
+            var rows = await client.ListAsync(new ListParams(parse.GetValue(template), parse.GetValue(tag), parse.GetValue(status)), ct);
+            if (parse.GetValue(GlobalOptions.Json)) JsonOutput.Write(rows, JsonOutput.Document.IReadOnlyListInstanceSummary);
+            else Console.Out.Write(Render(rows));
+            return ExitCodes.Success;
+        }, ct));
+        return command;
+    }
+
+    public static string Render(IReadOnlyList<InstanceSummary> rows)
+    {
+        if (rows.Count == 0) return "no instances (add some to the config, then `svcmgr reload`)\n";
+        var table = new TableWriter("ID", "NAME", "TEMPLATE", "STATE", "HEALTH", "PID", "PORT", "CPU", "MEMORY", "UPTIME", "RESTARTS");
+        foreach (var r in rows)
+            table.Add(r.NumericId.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Id, r.Template ?? Format.None, r.State, r.Health,
+                Format.Number(r.Pid), Format.Number(r.Port), Format.Percent(r.CpuPercent), Format.Bytes(r.MemoryBytes),
+                Format.Duration(r.UptimeMs), r.Restarts.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return table.Render();
+    }
+}

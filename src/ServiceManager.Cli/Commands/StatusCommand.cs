@@ -1,0 +1,53 @@
+using System.CommandLine;
+using System.Text;
+using ServiceManager.Cli.Output;
+using ServiceManager.Protocol.Messages;
+
+namespace ServiceManager.Cli.Commands;
+
+/// <summary><c>svcmgr status NAME</c>: one instance in detail.</summary>
+internal static class StatusCommand
+{
+    public static Command Create()
+    {
+        var name = new Argument<string>("NAME") { Description = "Instance id, numeric id, or :PORT" };
+        var command = new Command("status", "Show one instance in detail, with its recent state transitions") { name, GlobalOptions.Json };
+        command.SetAction((parse, ct) => DaemonCall.RunAsync(GlobalOptions.Paths(parse), async client =>
+        {
+            var detail = await client.StatusAsync(parse.GetValue(name)!, ct);
+            if (parse.GetValue(GlobalOptions.Json)) JsonOutput.Write(detail, JsonOutput.Document.InstanceDetail);
+            else Console.Out.Write(Render(detail));
+            return ExitCodes.Success;
+        }, ct));
+        return command;
+    }
+
+    public static string Render(InstanceDetail d)
+    {
+        var text = new StringBuilder();
+        void Field(string label, string value) => text.Append((label + ":").PadRight(12)).Append(value).Append('\n');
+        Field("instance", $"{d.Id} (#{d.NumericId})");
+        Field("template", d.Template ?? Format.None);
+        Field("state", d.State);
+        Field("health", d.Health);
+        Field("pid", Format.Number(d.Pid));
+        Field("port", Format.Number(d.Port));
+        Field("uptime", Format.Duration(d.UptimeMs));
+        Field("restarts", Format.Number(d.Restarts));
+        Field("last exit", d.LastExit is { } e ? $"{Format.Exit(e)} at {Format.Time(e.At)}" : Format.None);
+        Field("command", string.Join(' ', d.Command.Select(Quote)));
+        Field("cwd", d.WorkingDirectory);
+        Field("restart", d.RestartPolicy);
+        Field("auto start", d.AutoStart ? "yes" : "no");
+        Field("tags", d.Tags.Count == 0 ? Format.None : string.Join(", ", d.Tags));
+        if (d.LastError is { } error) Field("last error", error);
+        text.Append("transitions:\n");
+        foreach (var t in d.Transitions)
+            text.Append("  ").Append(Format.Time(t.At)).Append("  ").Append(t.From).Append(" -> ").Append(t.To)
+                .Append("  ").Append(t.Reason).Append('\n');
+        return text.ToString();
+    }
+
+    private static string Quote(string word) =>
+        word.Length > 0 && word.All(c => char.IsAsciiLetterOrDigit(c) || "-_./:=@%+,".Contains(c)) ? word : "'" + word.Replace("'", "'\\''") + "'";
+}

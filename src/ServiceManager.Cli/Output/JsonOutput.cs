@@ -1,0 +1,23 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using ServiceManager.Protocol;
+
+namespace ServiceManager.Cli.Output;
+
+/// <summary>Writes results as JSON with the wire's own source-generated contracts.</summary>
+internal static class JsonOutput
+{
+    /// <summary>For commands that print one document: indented.</summary>
+    public static ProtocolJsonContext Document { get; } = new(new JsonSerializerOptions
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        WriteIndented = true,
+    });
+
+    /// <summary>For streaming commands: one compact object per line.</summary>
+    public static ProtocolJsonContext Lines => ProtocolJsonContext.Default;
+
+    public static void Write<T>(T value, JsonTypeInfo<T> info) => Console.Out.WriteLine(JsonSerializer.Serialize(value, info));
+}

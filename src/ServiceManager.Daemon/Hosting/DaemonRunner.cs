@@ -1,0 +1,91 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Serilog;
+using ServiceManager.Config;
+using ServiceManager.Daemon.Rpc;
+using ServiceManager.Protocol;
+using ServiceManager.Supervision;
+
+namespace ServiceManager.Daemon.Hosting;
+
+/// <summary>
+/// <c>svcmgr daemon</c>: takes the pidfile lock, loads the config, then runs the generic host (socket listener and
+/// fleet) until SIGTERM/SIGINT, when every child is stopped within its grace before the process exits.
+/// </summary>
+public static class DaemonRunner
+{
+    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+
+    public static async Task<int> RunAsync(DaemonPaths paths, CancellationToken cancellationToken)
+    {
+        EnsurePrivateDirectory(paths.StateDirectory);
+        EnsurePrivateDirectory(paths.RuntimeDirectory);
+
+        using var pidFile = PidFileLock.TryAcquire(paths.PidFile);
+        if (pidFile is null)
+        {
+            var holder = await RunningDaemon.PidAsync(paths.SocketPath);
+            await Console.Error.WriteLineAsync(
+                $"svcmgr: another daemon{(holder is { } pid ? $" (pid {pid})" : "")} is already running for {paths.RuntimeDirectory}; " +
+                "stop it first, or use another SVCMGR_HOME");
+            return 1;
+        }
+
+        var environment = DaemonEnvironment.Capture();
+        Config.Model.ServicesConfig config;
+        try
+        {
+            config = ConfigLoader.Load(paths.ConfigPath, environment);
+        }
+        catch (ConfigException ex)
+        {
+            await Console.Error.WriteLineAsync($"svcmgr: invalid config {paths.ConfigPath}:\n{ex.Message}");
+            return 3;
+        }
+
+        using var logger = DaemonLogging.Create(paths);
+        var host = BuildHost(paths, config, environment, logger);
+        try
+        {
+            await host.RunAsync(cancellationToken);
+            return 0;
+        }
+        finally
+        {
+            if (host is IAsyncDisposable asyncDisposable) await asyncDisposable.DisposeAsync();
+            else host.Dispose();
+        }
+    }
+
+    private static IHost BuildHost(
+        DaemonPaths paths, Config.Model.ServicesConfig config, IReadOnlyDictionary<string, string> environment, Serilog.Core.Logger logger)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, Args = [] });
+        builder.Services.AddSerilog(logger, dispose: false);
+        builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
+        // The host gives hosted services this long to stop; children may have long stop grace periods.
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownBudget.For(config));
+
+        builder.Services.AddSingleton(paths);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(sp => new ServiceManager.Platform.Unix.UnixProcessSpawner(
+            ex => sp.GetRequiredService<ILoggerFactory>().CreateLogger("spawner").LogError(ex, "child I/O failed")));
+        builder.Services.AddSingleton(sp => new ConfigStore(paths.ConfigPath, config, environment));
+        builder.Services.AddSingleton(sp => FleetFactory.Create(paths, config, environment, sp));
+        builder.Services.AddSingleton<RpcTargetServices>();
+        builder.Services.AddSingleton<Func<RpcConnection, ServiceManager.Protocol.IServiceManagerRpc>>(
+            sp => connection => new ServiceManagerRpcTarget(sp.GetRequiredService<RpcTargetServices>(), connection));
+
+        // Started in this order and stopped in reverse: the socket answers at once, and on shutdown the fleet is
+        // stopped (children get their grace) before the socket goes away.
+        builder.Services.AddHostedService<RpcSocketListener>();
+        builder.Services.AddHostedService<FleetLifetimeService>();
+        return builder.Build();
+    }
+
+    private static void EnsurePrivateDirectory(string path)
+    {
+        if (!Directory.Exists(path)) Directory.CreateDirectory(path, OwnerOnly);
+    }
+}

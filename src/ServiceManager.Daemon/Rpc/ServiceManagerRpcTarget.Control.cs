@@ -1,0 +1,63 @@
+using ServiceManager.Config;
+using ServiceManager.Protocol.Messages;
+using ServiceManager.Supervision;
+
+namespace ServiceManager.Daemon.Rpc;
+
+internal sealed partial class ServiceManagerRpcTarget
+{
+    public Task<BulkResult> StartAsync(IReadOnlyList<string>? names = null, bool all = false, CancellationToken cancellationToken = default) =>
+        ApplyAsync(names, all, Fleet.StartAsync, Fleet.StartAllAsync, cancellationToken);
+
+    public Task<BulkResult> StopAsync(IReadOnlyList<string>? names = null, bool all = false, CancellationToken cancellationToken = default) =>
+        ApplyAsync(names, all, Fleet.StopAsync, Fleet.StopAllAsync, cancellationToken);
+
+    public Task<BulkResult> RestartAsync(IReadOnlyList<string>? names = null, bool all = false, CancellationToken cancellationToken = default) =>
+        ApplyAsync(names, all, Fleet.RestartAsync, Fleet.RestartAllAsync, cancellationToken);
+
+    private async Task<BulkResult> ApplyAsync(
+        IReadOnlyList<string>? names,
+        bool all,
+        Func<IEnumerable<string>, CancellationToken, Task<FleetOperationResult>> some,
+        Func<CancellationToken, Task<FleetOperationResult>> every,
+        CancellationToken cancellationToken)
+    {
+        if (all == names is { Count: > 0 })
+            throw RpcFailure.InvalidParams("give either \"names\" (a non-empty list) or \"all\": true");
+
+        // Resolve every name before acting, so one unknown name leaves everything untouched. Ids are passed on
+        // so a numeric id or :PORT resolves exactly once.
+        var ids = all ? null : names!.Select(n => Resolve(n).Id).Distinct().ToList();
+        // The operation is not cancelled with the caller's request: a stop half-done would leave the
+        // instance in between. The client only stops waiting.
+        var result = ids is null ? await every(CancellationToken.None) : await some(ids, CancellationToken.None);
+        if (result.Failed.Count > 0)
+            throw RpcFailure.SpawnFailed(string.Join("; ", result.Failed.Select(f => $"{f.Id}: {f.Error}")));
+        return new BulkResult(result.Done, result.Unchanged);
+    }
+
+    public async Task<ReloadResult> ReloadAsync(CancellationToken cancellationToken = default)
+    {
+        await services.ReloadLock.WaitAsync(cancellationToken);
+        try
+        {
+            Config.Model.ServicesConfig candidate;
+            try
+            {
+                candidate = services.Config.LoadCandidate();
+            }
+            catch (ConfigException ex)
+            {
+                throw RpcFailure.ConfigInvalid($"config invalid, nothing changed:\n{ex.Message}");
+            }
+
+            var diff = await Fleet.ApplyAsync(candidate, CancellationToken.None);
+            services.Config.Commit(candidate);
+            return new ReloadResult(diff.Added, diff.Removed, diff.Changed, diff.Unchanged);
+        }
+        finally
+        {
+            services.ReloadLock.Release();
+        }
+    }
+}

@@ -1,0 +1,65 @@
+using ServiceManager.Protocol;
+using ServiceManager.Protocol.Messages;
+using ServiceManager.Supervision;
+
+namespace ServiceManager.Daemon.Rpc;
+
+/// <summary>
+/// The wire API, one object per connection (so <c>logs</c> subscriptions belong to the connection that made them).
+/// Methods validate every name first: an unknown name fails the call and nothing else is done.
+/// </summary>
+internal sealed partial class ServiceManagerRpcTarget(RpcTargetServices services, RpcConnection connection) : IServiceManagerRpc
+{
+    private Fleet Fleet => services.Fleet;
+
+    private DateTimeOffset Now => services.Time.GetUtcNow();
+
+    public Task<PingResult> PingAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult(new PingResult(RpcTargetServices.Version, Environment.ProcessId, (long)(Now - services.StartedAt).TotalMilliseconds));
+
+    public Task<IReadOnlyList<InstanceSummary>> ListAsync(string? template = null, string? tag = null, string? status = null, CancellationToken cancellationToken = default)
+    {
+        InstanceState? state = null;
+        if (status is not null)
+            state = InstanceStateNames.Parse(status)
+                ?? throw RpcFailure.InvalidParams($"unknown status '{status}'; use one of: {string.Join(", ", Enum.GetValues<InstanceState>().Select(InstanceStateNames.ToText))}");
+
+        var now = Now;
+        IReadOnlyList<InstanceSummary> rows =
+        [
+            .. Fleet.List()
+                .Where(s => template is null || s.Definition.Template == template)
+                .Where(s => tag is null || s.Definition.Tags.Contains(tag))
+                .Where(s => state is null || s.State == state)
+                .OrderBy(s => s.NumericId)
+                .Select(s => WireMapping.Summary(s, now)),
+        ];
+        return Task.FromResult(rows);
+    }
+
+    public Task<InstanceDetail> StatusAsync(string name, CancellationToken cancellationToken = default) =>
+        Task.FromResult(WireMapping.Detail(Resolve(name).Snapshot, Now));
+
+    public Task<IReadOnlyList<TemplateInfo>> TemplatesAsync(CancellationToken cancellationToken = default)
+    {
+        var instances = Fleet.List();
+        IReadOnlyList<TemplateInfo> templates =
+        [
+            .. services.Config.Current.Templates.Values
+                .OrderBy(t => t.Id, StringComparer.Ordinal)
+                .Select(t => WireMapping.Template(t, [.. instances.Where(i => i.Definition.Template == t.Id).OrderBy(i => i.NumericId).Select(i => i.Id)])),
+        ];
+        return Task.FromResult(templates);
+    }
+
+    private InstanceSupervisor Resolve(string name) =>
+        Fleet.TryResolve(name, out var supervisor) ? supervisor : throw UnknownInstance(name);
+
+    private Exception UnknownInstance(string name)
+    {
+        var known = Fleet.List().OrderBy(s => s.NumericId).Select(s => s.Id).ToList();
+        return RpcFailure.NotFound(known.Count == 0
+            ? $"no such instance '{name}' (there are no instances)"
+            : $"no such instance '{name}'; known: {string.Join(", ", known)}");
+    }
+}

@@ -1,0 +1,46 @@
+using ServiceManager.Config.Model;
+using ServiceManager.Logs;
+using ServiceManager.Platform;
+using ServiceManager.Protocol.Messages;
+using ServiceManager.Supervision;
+
+namespace ServiceManager.Daemon.Rpc;
+
+/// <summary>Turns the daemon's internal records into the wire API's messages.</summary>
+internal static class WireMapping
+{
+    /// <summary>Health checks and metrics arrive with a later milestone; until then health is "unknown".</summary>
+    private const string UnknownHealth = "unknown";
+
+    public static InstanceSummary Summary(InstanceSnapshot s, DateTimeOffset now) =>
+        new(s.Id, s.NumericId, s.Definition.Template, InstanceStateNames.ToText(s.State), UnknownHealth, s.Pid,
+            s.Definition.Port, Uptime(s, now), s.Restarts, LastExit(s.LastExit), null, null, s.Definition.Tags);
+
+    public static InstanceDetail Detail(InstanceSnapshot s, DateTimeOffset now) =>
+        new(s.Id, s.NumericId, s.Definition.Template, InstanceStateNames.ToText(s.State), UnknownHealth, s.Pid,
+            s.Definition.Port, Uptime(s, now), s.Restarts, LastExit(s.LastExit), null, null, s.Definition.Tags,
+            s.Definition.Command, s.Definition.WorkingDirectory, RestartPolicyText(s.Definition.Restart.Policy),
+            s.Definition.AutoStart, s.LastError,
+            [.. s.Transitions.Select(t => new TransitionInfo(InstanceStateNames.ToText(t.From), InstanceStateNames.ToText(t.To), t.At, t.Reason))]);
+
+    public static TemplateInfo Template(TemplateDefinition t, IReadOnlyList<string> instances) =>
+        new(t.Id, t.DisplayName, t.Description, t.Category, t.StartCommand, t.DefaultPort,
+            t.PortRange is { } r ? [r.First, r.Last] : null, t.SupportsMultiple, instances);
+
+    public static LogLine Line(LogEntry e) => new(e.Instance, StreamName(e.Stream), e.At, e.Text);
+
+    public static string StreamName(OutputStream stream) => stream == OutputStream.Stderr ? "stderr" : "stdout";
+
+    private static long? Uptime(InstanceSnapshot s, DateTimeOffset now) =>
+        s.State == InstanceState.Running && s.StartedAt is { } started ? (long)(now - started).TotalMilliseconds : null;
+
+    private static LastExitInfo? LastExit(ChildExit? exit) =>
+        exit is null ? null : new LastExitInfo(exit.Code, exit.Signal is { } sig ? SignalNames.Name(sig) : null, exit.At);
+
+    private static string RestartPolicyText(RestartPolicy policy) => policy switch
+    {
+        RestartPolicy.Always => "always",
+        RestartPolicy.OnFailure => "on-failure",
+        _ => "never",
+    };
+}

@@ -1,0 +1,38 @@
+using System.Diagnostics;
+
+namespace ServiceManager.EndToEnd.Tests.Infrastructure;
+
+/// <summary>Runs the real svcmgr executable (the build output copied next to the tests).</summary>
+internal static class Svcmgr
+{
+    public static string Dll { get; } = Path.Combine(AppContext.BaseDirectory, "svcmgr.dll");
+
+    public static ProcessStartInfo StartInfo(string home, IEnumerable<string> args)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(Dll);
+        foreach (var arg in args) info.ArgumentList.Add(arg);
+        info.Environment["SVCMGR_HOME"] = home;
+        info.Environment.Remove("SVCMGR_SOCKET");
+        info.Environment.Remove("SVCMGR_CONFIG");
+        info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        return info;
+    }
+
+    public static async Task<CliResult> RunAsync(string home, params string[] args)
+    {
+        using var process = Process.Start(StartInfo(home, args))!;
+        process.StandardInput.Close();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return new CliResult(process.ExitCode, await stdout, await stderr);
+    }
+}
