@@ -9,9 +9,10 @@ internal sealed class DaemonProcess : IAsyncDisposable
 {
     private readonly StringBuilder _output = new();
 
-    private DaemonProcess(string home, Process process)
+    private DaemonProcess(string home, string socketPath, Process process)
     {
         Home = home;
+        SocketPath = socketPath;
         Process = process;
         process.OutputDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
         process.ErrorDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
@@ -23,21 +24,38 @@ internal sealed class DaemonProcess : IAsyncDisposable
 
     public Process Process { get; }
 
-    public string SocketPath => Path.Combine(Home, "svcmgr.sock");
+    /// <summary>$SVCMGR_HOME/svcmgr.sock, or the <c>--socket</c> given to <see cref="StartAsync"/>.</summary>
+    public string SocketPath { get; }
+
+    public string PidFile => Path.Combine(Home, "svcmgr.pid");
+
+    /// <summary>The daemon's own log.</summary>
+    public string LogFile => Path.Combine(Home, "daemon.log");
 
     public string Output { get { lock (_output) return _output.ToString(); } }
 
     public static async Task<DaemonProcess> StartAsync(string home, params string[] extraArgs)
     {
+        var socketOption = Array.IndexOf(extraArgs, "--socket");
+        var socketPath = socketOption >= 0 ? extraArgs[socketOption + 1] : Path.Combine(home, "svcmgr.sock");
         var process = Process.Start(Svcmgr.StartInfo(home, ["daemon", .. extraArgs]))!;
         process.StandardInput.Close();
-        var daemon = new DaemonProcess(home, process);
-        await Eventually.GetAsync(async () =>
+        var daemon = new DaemonProcess(home, socketPath, process);
+        try
         {
-            if (process.HasExited) throw new InvalidOperationException($"daemon exited with {process.ExitCode}:\n{daemon.Output}");
-            await using var client = await DaemonClient.ConnectAsync(daemon.SocketPath);
-            return await client.PingAsync();
-        }, _ => true, "the daemon to answer ping");
+            await Eventually.GetAsync(async () =>
+            {
+                if (process.HasExited) throw new InvalidOperationException($"daemon exited with {process.ExitCode}:\n{daemon.Output}");
+                await using var client = await DaemonClient.ConnectAsync(daemon.SocketPath);
+                return await client.PingAsync();
+            }, _ => true, "the daemon to answer ping");
+        }
+        catch
+        {
+            await daemon.DisposeAsync();
+            throw;
+        }
+
         return daemon;
     }
 

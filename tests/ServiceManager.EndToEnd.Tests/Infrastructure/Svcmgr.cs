@@ -25,14 +25,27 @@ internal static class Svcmgr
         return info;
     }
 
-    public static async Task<CliResult> RunAsync(string home, params string[] args)
+    public static Task<CliResult> RunAsync(string home, params string[] args) => RunAsync(TimeSpan.FromMinutes(2), home, args);
+
+    /// <summary>Runs the CLI to completion; past <paramref name="timeout"/> it is killed (with its children) and the test fails.</summary>
+    public static async Task<CliResult> RunAsync(TimeSpan timeout, string home, params string[] args)
     {
         using var process = Process.Start(StartInfo(home, args))!;
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
+        using var cancel = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            throw new TimeoutException($"`svcmgr {string.Join(' ', args)}` still ran after {timeout}; killed.\n--- stdout\n{await stdout}\n--- stderr\n{await stderr}");
+        }
+
         return new CliResult(process.ExitCode, await stdout, await stderr);
     }
 }
