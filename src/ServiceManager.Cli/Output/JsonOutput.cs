@@ -9,15 +9,19 @@ namespace ServiceManager.Cli.Output;
 internal static class JsonOutput
 {
     /// <summary>For commands that print one document: indented.</summary>
-    public static ProtocolJsonContext Document { get; } = new(new JsonSerializerOptions
+    public static ProtocolJsonContext Document { get; } = Create(indented: true);
+
+    /// <summary>For streaming commands: one compact object per line.</summary>
+    public static ProtocolJsonContext Lines { get; } = Create(indented: false);
+
+    private static ProtocolJsonContext Create(bool indented) => new(new JsonSerializerOptions
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-        WriteIndented = true,
+        WriteIndented = indented,
+        // Output for people and scripts alike: no \u003E for '>' in log text.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     });
-
-    /// <summary>For streaming commands: one compact object per line.</summary>
-    public static ProtocolJsonContext Lines => ProtocolJsonContext.Default;
 
     public static void Write<T>(T value, JsonTypeInfo<T> info) => Console.Out.WriteLine(JsonSerializer.Serialize(value, info));
 }
