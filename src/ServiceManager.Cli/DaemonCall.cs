@@ -16,8 +16,6 @@ internal static class DaemonCall
         catch (DaemonUnreachableException ex)
         {
             await Console.Error.WriteLineAsync($"svcmgr: {ex.Message}");
-            if (ex.SocketPath is not null)
-                await Console.Error.WriteLineAsync("start it with `svcmgr daemon` (or check --socket / SVCMGR_HOME)");
             return ExitCodes.DaemonUnreachable;
         }
         catch (RpcErrorException ex)
@@ -30,10 +28,6 @@ internal static class DaemonCall
                 RpcErrorCodes.InvalidParams => ExitCodes.Usage,
                 _ => ExitCodes.Failed,
             };
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-            return ExitCodes.Success;
         }
     }
 }

@@ -14,7 +14,7 @@ internal static class GlobalOptions
 
     public static readonly Option<string?> Config = new("--config")
     {
-        Description = "Config file (default: $SVCMGR_CONFIG, $SVCMGR_HOME/services.toml or ~/.config/svcmgr/services.toml)",
+        Description = "Config file the daemon loads (default: $SVCMGR_CONFIG, $SVCMGR_HOME/services.toml or ~/.config/svcmgr/services.toml)",
         Recursive = true,
     };
 

@@ -20,6 +20,8 @@ public sealed record DaemonPaths(string StateDirectory, string RuntimeDirectory,
     public static DaemonPaths Resolve(Func<string, string?> getEnv, string? socketOverride = null, string? configOverride = null)
     {
         string? Env(string name) => getEnv(name) is { Length: > 0 } v ? v : null;
+        // The XDG spec says relative paths in these variables are invalid and must be ignored.
+        string? XdgDir(string name) => Env(name) is { } v && Path.IsPathRooted(v) ? v : null;
         var userHome = Env("HOME") ?? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
 
         string state, runtime, config;
@@ -31,11 +33,11 @@ public sealed record DaemonPaths(string StateDirectory, string RuntimeDirectory,
         }
         else
         {
-            state = Path.Combine(Env("XDG_STATE_HOME") ?? Path.Combine(userHome, ".local", "state"), "svcmgr");
-            runtime = Env("XDG_RUNTIME_DIR") is { } xdgRuntime
+            state = Path.Combine(XdgDir("XDG_STATE_HOME") ?? Path.Combine(userHome, ".local", "state"), "svcmgr");
+            runtime = XdgDir("XDG_RUNTIME_DIR") is { } xdgRuntime
                 ? Path.Combine(xdgRuntime, "svcmgr")
                 : Path.Combine(Path.GetTempPath(), "svcmgr-" + CurrentUid().ToString(CultureInfo.InvariantCulture));
-            config = Path.Combine(Env("XDG_CONFIG_HOME") ?? Path.Combine(userHome, ".config"), "svcmgr", "services.toml");
+            config = Path.Combine(XdgDir("XDG_CONFIG_HOME") ?? Path.Combine(userHome, ".config"), "svcmgr", "services.toml");
         }
 
         var socket = socketOverride ?? Env("SVCMGR_SOCKET") ?? Path.Combine(runtime, "svcmgr.sock");

@@ -51,7 +51,5 @@ public sealed partial class ProtocolJsonContext : JsonSerializerContext
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
         TypeInfoResolver = Default,
-        // Messages are read by people too: keep quotes and apostrophes readable instead of \u0027.
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 }

@@ -84,8 +84,28 @@ public static class DaemonRunner
         return builder.Build();
     }
 
+    /// <summary>
+    /// The state and runtime directories are svcmgr's own (…/svcmgr or SVCMGR_HOME): they hold the socket, logs and
+    /// pidfile, so they are made owner-only even when they already existed — unless the directory is a shared one
+    /// like /tmp (sticky bit), which is left alone.
+    /// </summary>
     private static void EnsurePrivateDirectory(string path)
     {
-        if (!Directory.Exists(path)) Directory.CreateDirectory(path, OwnerOnly);
+        if (!Directory.Exists(path))
+        {
+            Directory.CreateDirectory(path, OwnerOnly);
+            return;
+        }
+
+        var mode = File.GetUnixFileMode(path);
+        if ((mode & UnixFileMode.StickyBit) != 0 || (mode & ~OwnerOnly & (UnixFileMode)0x1FF) == 0) return;
+        try
+        {
+            File.SetUnixFileMode(path, mode & ~(UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute));
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // Not ours to change; the socket itself is still 0600.
+        }
     }
 }

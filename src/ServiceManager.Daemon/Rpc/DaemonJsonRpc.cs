@@ -5,8 +5,8 @@ using StreamJsonRpc.Protocol;
 namespace ServiceManager.Daemon.Rpc;
 
 /// <summary>
-/// JsonRpc whose errors carry our codes and a plain message: by default error data holds the daemon's stack
-/// traces, which no client needs and which would leak internals.
+/// JsonRpc whose errors carry our codes and a plain message: by default error data holds the daemon's exception
+/// chains and stack traces, which no client needs and which would leak internals.
 /// </summary>
 internal sealed class DaemonJsonRpc(IJsonRpcMessageHandler handler) : JsonRpc(handler)
 {
@@ -19,5 +19,15 @@ internal sealed class DaemonJsonRpc(IJsonRpcMessageHandler handler) : JsonRpc(ha
             _ => RpcErrorCodes.InternalError,
         };
         return new JsonRpcError.ErrorDetail { Code = (JsonRpcErrorCode)code, Message = exception.Message };
+    }
+
+    /// <summary>
+    /// Errors the library makes itself (a param that does not bind, an unknown method) bypass
+    /// <see cref="CreateErrorDetails"/>; their data is dropped here, on the way out.
+    /// </summary>
+    protected override ValueTask SendAsync(JsonRpcMessage message, CancellationToken cancellationToken)
+    {
+        if (message is JsonRpcError { Error: { Data: not null } detail }) detail.Data = null;
+        return base.SendAsync(message, cancellationToken);
     }
 }

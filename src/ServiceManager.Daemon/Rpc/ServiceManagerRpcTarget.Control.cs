@@ -32,7 +32,10 @@ internal sealed partial class ServiceManagerRpcTarget
         // instance in between. The client only stops waiting.
         var result = ids is null ? await every(CancellationToken.None) : await some(ids, CancellationToken.None);
         if (result.Failed.Count > 0)
-            throw RpcFailure.SpawnFailed(string.Join("; ", result.Failed.Select(f => $"{f.Id}: {f.Error}")));
+        {
+            var others = result.Done.Count == 0 ? "" : $" (done: {string.Join(", ", result.Done)})";
+            throw RpcFailure.SpawnFailed(string.Join("; ", result.Failed.Select(f => $"{f.Id}: {f.Error}")) + others);
+        }
         return new BulkResult(result.Done, result.Unchanged);
     }
 

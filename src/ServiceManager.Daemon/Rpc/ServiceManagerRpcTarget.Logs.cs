@@ -60,6 +60,12 @@ internal sealed partial class ServiceManagerRpcTarget
         try
         {
             await Task.WhenAll(followers.Select(f => PumpOneAsync(subscription, f, only, ct)));
+            // Every follower ended without being cancelled: the instances were removed (their logs closed).
+            if (!ct.IsCancellationRequested)
+            {
+                await connection.SendNotificationAsync(RpcMethods.SubscriptionEnded, new SubscriptionEndedNotification(subscription, "the followed instances were removed"), ProtocolJsonContext.Default.SubscriptionEndedNotification);
+                connection.Unsubscribe(subscription);
+            }
         }
         finally
         {

@@ -4,7 +4,8 @@ namespace ServiceManager.Protocol.Client;
 public sealed class DaemonUnreachableException : Exception
 {
     public DaemonUnreachableException(string socketPath, Exception inner)
-        : base($"the svcmgr daemon is not reachable at {socketPath} ({inner.Message}); start it with `svcmgr daemon`", inner)
+        : base($"the svcmgr daemon is not reachable at {socketPath} ({(File.Exists(socketPath) ? inner.Message : "no socket there")}); " +
+               "start it with `svcmgr daemon` (or check --socket / SVCMGR_HOME)", inner)
         => SocketPath = socketPath;
 
     public DaemonUnreachableException() { }

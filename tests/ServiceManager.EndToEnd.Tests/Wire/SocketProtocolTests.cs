@@ -75,6 +75,15 @@ public sealed class SocketProtocolTests
     }
 
     [Fact]
+    public async Task A_home_that_already_existed_open_to_others_is_made_owner_only()
+    {
+        using var test = new TestHome();
+        File.SetUnixFileMode(test.Path, (UnixFileMode)0x1FF);
+        await using var daemon = await DaemonProcess.StartAsync(test.Path);
+        File.GetUnixFileMode(test.Path).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+    }
+
+    [Fact]
     public async Task Malformed_lines_get_json_rpc_errors_and_the_same_connection_keeps_working()
     {
         using var home = new TestHome();
@@ -93,6 +102,7 @@ public sealed class SocketProtocolTests
         var wrongType = await connection.CallAsync("""{"jsonrpc":"2.0","id":5,"method":"status","params":{"name":5}}""");
         wrongType.GetProperty("id").GetInt32().Should().Be(5, wrongType.ToString());
         wrongType.GetProperty("error").GetProperty("code").GetInt32().Should().Be(RpcErrorCodes.InvalidParams, wrongType.ToString());
+        wrongType.GetProperty("error").TryGetProperty("data", out _).Should().BeFalse("the daemon's exception chains and stack traces stay inside it");
 
         var unknown = await connection.CallAsync("""{"jsonrpc":"2.0","id":"six","method":"status","params":{"name":"nosuch"}}""");
         AssertError(unknown, RpcErrorCodes.NotFound, JsonValueKind.String);
@@ -155,6 +165,31 @@ public sealed class SocketProtocolTests
         var list = replies.Single(r => r.GetProperty("id").GetInt32() == 1);
         list.GetProperty("result").GetArrayLength().Should().Be(60);
         AssertPingReply(replies.Single(r => r.GetProperty("id").GetInt32() == 99), daemon.Process.Id);
+    }
+
+    [Fact]
+    public async Task Following_an_instance_that_a_reload_removes_ends_the_subscription_with_a_notice()
+    {
+        using var home = new TestHome();
+        await using var daemon = await StartAsync(home);
+        await using var client = await daemon.ConnectAsync();
+        var reply = await client.LogsAsync(new LogsParams(["quiet"], 0, true));
+        reply.Subscription.Should().NotBeNull();
+
+        home.WriteConfig("""
+            [instances.talker]
+            start_command = ["sh", "-c", 'echo ready; while :; do if [ -e say ]; then cat say; rm -f say; fi; sleep 0.02; done']
+            auto_start = true
+            """);
+        (await client.ReloadAsync()).Removed.Should().Equal("quiet");
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var notice = await client.Notifications.ReadAsync(timeout.Token);
+        notice.Method.Should().Be(RpcMethods.SubscriptionEnded);
+        var ended = notice.Params.Deserialize(ProtocolJsonContext.Default.SubscriptionEndedNotification)!;
+        ended.Subscription.Should().Be(reply.Subscription);
+        ended.Reason.Should().Contain("removed");
+        (await client.PingAsync()).Pid.Should().Be(daemon.Process.Id);
     }
 
     [Fact]
