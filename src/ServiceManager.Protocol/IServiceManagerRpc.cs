@@ -41,4 +41,26 @@ public partial interface IServiceManagerRpc
 
     [JsonRpcMethod(RpcMethods.Unsubscribe)]
     Task<EmptyResult> UnsubscribeAsync(string subscription, CancellationToken cancellationToken = default);
+
+    [JsonRpcMethod(RpcMethods.Run)]
+    Task<InstanceSummary> RunAsync(IReadOnlyList<string> command, string? name = null, int? port = null, string? cwd = null, IReadOnlyDictionary<string, string>? env = null, string? envFile = null, CancellationToken cancellationToken = default);
+
+    [JsonRpcMethod(RpcMethods.Create)]
+    Task<InstanceSummary> CreateAsync(string template, string? id = null, int? port = null, bool start = false, CancellationToken cancellationToken = default);
+
+    [JsonRpcMethod(RpcMethods.Remove)]
+    Task<RemoveResult> RemoveAsync(IReadOnlyList<string> names, CancellationToken cancellationToken = default);
+
+    [JsonRpcMethod(RpcMethods.Ports)]
+    Task<IReadOnlyList<PortInfo>> PortsAsync(CancellationToken cancellationToken = default);
+
+    [JsonRpcMethod(RpcMethods.Signal)]
+    Task<EmptyResult> SignalAsync(string name, string signal, CancellationToken cancellationToken = default);
+
+    /// <summary>The checks only the daemon can make (port conflicts, orphans, its own paths); the CLI adds its own.</summary>
+    [JsonRpcMethod(RpcMethods.Doctor)]
+    Task<IReadOnlyList<DoctorCheck>> DoctorAsync(CancellationToken cancellationToken = default);
+
+    [JsonRpcMethod(RpcMethods.Orphans)]
+    Task<IReadOnlyList<OrphanInfo>> OrphansAsync(CancellationToken cancellationToken = default);
 }

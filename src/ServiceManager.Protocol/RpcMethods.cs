@@ -13,6 +13,13 @@ public static class RpcMethods
     public const string Reload = "reload";
     public const string Logs = "logs";
     public const string Unsubscribe = "unsubscribe";
+    public const string Run = "run";
+    public const string Create = "create";
+    public const string Remove = "remove";
+    public const string Ports = "ports";
+    public const string Signal = "signal";
+    public const string Doctor = "doctor";
+    public const string Orphans = "orphans";
 
     /// <summary>Notification carrying one followed log line.</summary>
     public const string LogNotification = "log";

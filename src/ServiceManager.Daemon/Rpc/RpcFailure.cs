@@ -16,5 +16,8 @@ internal static class RpcFailure
 
     public static LocalRpcException SpawnFailed(string message) => Create(RpcErrorCodes.SpawnFailed, message);
 
+    /// <summary>A method of the contract whose milestone has not landed: answered like an unknown method.</summary>
+    public static LocalRpcException MethodNotBuilt(string method) => Create(RpcErrorCodes.MethodNotFound, $"'{method}' is not available in this version of svcmgr");
+
     private static LocalRpcException Create(int code, string message) => new(message) { ErrorCode = code };
 }

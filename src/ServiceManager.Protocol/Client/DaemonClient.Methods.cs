@@ -36,4 +36,25 @@ public sealed partial class DaemonClient
 
     public Task<EmptyResult> UnsubscribeAsync(string subscription, CancellationToken ct = default) =>
         InvokeAsync(RpcMethods.Unsubscribe, new SubscriptionParams(subscription), Json.SubscriptionParams, Json.EmptyResult, ct);
+
+    public Task<InstanceSummary> RunAsync(RunParams request, CancellationToken ct = default) =>
+        InvokeAsync(RpcMethods.Run, request, Json.RunParams, Json.InstanceSummary, ct);
+
+    public Task<InstanceSummary> CreateAsync(CreateParams request, CancellationToken ct = default) =>
+        InvokeAsync(RpcMethods.Create, request, Json.CreateParams, Json.InstanceSummary, ct);
+
+    public Task<RemoveResult> RemoveAsync(IReadOnlyList<string> names, CancellationToken ct = default) =>
+        InvokeAsync(RpcMethods.Remove, new NamesParams(names), Json.NamesParams, Json.RemoveResult, ct);
+
+    public Task<IReadOnlyList<PortInfo>> PortsAsync(CancellationToken ct = default) =>
+        InvokeAsync(RpcMethods.Ports, EmptyParams.Instance, Json.EmptyParams, Json.IReadOnlyListPortInfo, ct);
+
+    public Task<EmptyResult> SignalAsync(string name, string signal, CancellationToken ct = default) =>
+        InvokeAsync(RpcMethods.Signal, new SignalParams(name, signal), Json.SignalParams, Json.EmptyResult, ct);
+
+    public Task<IReadOnlyList<DoctorCheck>> DoctorAsync(CancellationToken ct = default) =>
+        InvokeAsync(RpcMethods.Doctor, EmptyParams.Instance, Json.EmptyParams, Json.IReadOnlyListDoctorCheck, ct);
+
+    public Task<IReadOnlyList<OrphanInfo>> OrphansAsync(CancellationToken ct = default) =>
+        InvokeAsync(RpcMethods.Orphans, EmptyParams.Instance, Json.EmptyParams, Json.IReadOnlyListOrphanInfo, ct);
 }

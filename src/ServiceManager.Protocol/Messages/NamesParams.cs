@@ -1,0 +1,4 @@
+namespace ServiceManager.Protocol.Messages;
+
+/// <summary>Params of <c>remove</c>.</summary>
+public sealed record NamesParams(IReadOnlyList<string> Names);
