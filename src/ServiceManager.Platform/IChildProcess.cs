@@ -8,6 +8,12 @@ public interface IChildProcess : IDisposable
 {
     int Pid { get; }
 
+    /// <summary>
+    /// An opaque stamp of when the child started (on Linux: field 22 of /proc/PID/stat), read before anyone could
+    /// reap it. With the pid it tells this child apart from a later process that reuses the pid; null if unknown.
+    /// </summary>
+    ulong? StartTime => null;
+
     /// <summary>Completes once the child has been reaped. Never faults.</summary>
     Task<ChildExit> Exited { get; }
 

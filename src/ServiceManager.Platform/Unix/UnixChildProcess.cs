@@ -7,13 +7,16 @@ internal sealed class UnixChildProcess : IChildProcess
     private readonly ChildIoLoop _loop;
     private ChildWatch? _watch;
 
-    public UnixChildProcess(int pid, ChildIoLoop loop)
+    public UnixChildProcess(int pid, ulong? startTime, ChildIoLoop loop)
     {
         Pid = pid;
+        StartTime = startTime;
         _loop = loop;
     }
 
     public int Pid { get; }
+
+    public ulong? StartTime { get; }
 
     public Task<ChildExit> Exited => _exited.Task;
 

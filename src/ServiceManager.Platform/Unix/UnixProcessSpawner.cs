@@ -63,6 +63,8 @@ public sealed unsafe class UnixProcessSpawner : IProcessSpawner, IDisposable
             throw Fail(program, LibC.ErrorText(rc));
         }
 
+        // Read before the child is handed to the loop: until it is reaped its pid cannot be reused, so this is ours.
+        var startTime = ProcStat.Read(pid) is { StartTime: > 0 } stat ? stat.StartTime : (ulong?)null;
         var pidFd = LibC.pidfd_open(pid);
         var pidErrno = pidFd < 0 ? Marshal.GetLastPInvokeError() : 0;
         // ESRCH: already exited and reaped by someone else (SIGCHLD ignored, or the runtime reaping all as pid 1);
@@ -75,7 +77,7 @@ public sealed unsafe class UnixProcessSpawner : IProcessSpawner, IDisposable
         _ = LibC.fcntl(fds[0], LibC.F_SETFL, LibC.fcntl(fds[0], LibC.F_GETFL, 0) | LibC.O_NONBLOCK);
         _ = LibC.fcntl(fds[2], LibC.F_SETFL, LibC.fcntl(fds[2], LibC.F_GETFL, 0) | LibC.O_NONBLOCK);
 
-        var child = new UnixChildProcess(pid, _loop);
+        var child = new UnixChildProcess(pid, startTime, _loop);
         var watch = new ChildWatch(_loop.NextId(), child, sink, fds[0], fds[2], pidFd);
         child.Attach(watch);
         try
