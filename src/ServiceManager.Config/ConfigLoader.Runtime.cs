@@ -13,6 +13,8 @@ public static partial class ConfigLoader
     /// </summary>
     /// <param name="existing">Every instance that exists now (from the file and created at run time): their ids and ports are taken.</param>
     /// <param name="instanceId">Null: <c>TEMPLATE-N</c> with the lowest free N.</param>
+    /// <param name="isPortInUse">Whether a process on the machine holds a port: automatic choices skip such ports and
+    /// an explicit one is refused. Null: only other instances count.</param>
     /// <exception cref="ConfigException">The instance cannot be created.</exception>
     public static InstanceDefinition CreateInstance(
         ServicesConfig config,
@@ -20,7 +22,8 @@ public static partial class ConfigLoader
         string? instanceId,
         int? port,
         IReadOnlyCollection<InstanceDefinition> existing,
-        IReadOnlyDictionary<string, string> environment)
+        IReadOnlyDictionary<string, string> environment,
+        Func<int, bool>? isPortInUse = null)
     {
         var file = config.Path ?? "(no config file)";
         if (!config.RawTemplates.TryGetValue(templateId, out var template))
@@ -42,17 +45,42 @@ public static partial class ConfigLoader
         if (port is { } p)
         {
             if (p is < 1 or > 65535) throw Single(location, instance.KeyPath("port"), $"must be between 1 and 65535, got {p}");
+            if (existing.FirstOrDefault(e => e.Port == p) is null && (isPortInUse?.Invoke(p) ?? false))
+                throw Single(location, instance.KeyPath("port"), $"port {p} is in use on this machine by a process that is not one of this daemon's instances");
             instance.Port = new Located<int>(p, instance.KeyPath("port"), location);
         }
 
         var merged = instance.Over(template);
         var errors = new ErrorSink();
         var taken = existing.Where(e => e.Port is not null).GroupBy(e => e.Port!.Value).ToDictionary(g => g.Key, g => g.First().Id);
-        var ports = PortAssigner.Assign([merged], config.Daemon, errors, taken);
+        var ports = PortAssigner.Assign([merged], config.Daemon, errors, taken, isPortInUse);
         var context = new ResolutionContext(System.IO.Path.GetDirectoryName(file) ?? "/", environment, config.Daemon, errors);
         var resolved = errors.Count == 0 ? new InstanceResolver(context).Resolve(merged, templateId, ports.GetValueOrDefault(id)) : null;
         errors.ThrowIfAny();
-        return resolved!;
+        return resolved! with { Origin = InstanceOrigin.Created };
+    }
+
+    /// <summary>Reads a dotenv file as <c>env_file</c> does (KEY=VALUE, export, quotes, comments, <c>${VAR}</c>).</summary>
+    /// <param name="environment">What <c>${VAR}</c> falls back to when the file has not defined VAR itself.</param>
+    /// <exception cref="ConfigException">The file cannot be read, or a line is invalid (errors name the file, line and column).</exception>
+    public static IReadOnlyList<KeyValuePair<string, string>> ReadEnvFile(string path, IReadOnlyDictionary<string, string> environment)
+    {
+        var fullPath = System.IO.Path.GetFullPath(path);
+        string text;
+        try
+        {
+            text = File.ReadAllText(fullPath);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            var reason = ex is FileNotFoundException or DirectoryNotFoundException ? "no such file" : ex.Message;
+            throw Single(new SourceLocation(fullPath, 1, 1), "env_file", $"cannot read env file {fullPath}: {reason}");
+        }
+
+        var errors = new ErrorSink();
+        var entries = Text.EnvFile.Parse(text, fullPath, environment, errors);
+        errors.ThrowIfAny();
+        return entries;
     }
 
     private static ConfigException Single(SourceLocation location, string key, string message) =>

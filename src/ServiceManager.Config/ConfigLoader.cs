@@ -11,8 +11,10 @@ public static partial class ConfigLoader
 {
     /// <summary>Loads the file at <paramref name="path"/>; a file that does not exist means "no services".</summary>
     /// <param name="environment">Resolves <c>${VAR}</c>: normally the daemon's own environment.</param>
+    /// <param name="reserved">Instances created at run time: the file may not reuse their ids or ports (automatic ports
+    /// skip theirs), nor add a second instance of their single-instance template.</param>
     /// <exception cref="ConfigException">The file is invalid or unreadable.</exception>
-    public static ServicesConfig Load(string path, IReadOnlyDictionary<string, string> environment)
+    public static ServicesConfig Load(string path, IReadOnlyDictionary<string, string> environment, IReadOnlyCollection<ReservedInstance>? reserved = null)
     {
         var fullPath = System.IO.Path.GetFullPath(path);
         string text;
@@ -29,12 +31,13 @@ public static partial class ConfigLoader
             throw new ConfigException([new ConfigError(new SourceLocation(fullPath, 1, 1), "", "cannot read the config file: " + ex.Message)]);
         }
 
-        return Parse(text, fullPath, environment);
+        return Parse(text, fullPath, environment, reserved);
     }
 
     /// <summary>Parses config text as if read from <paramref name="path"/>, which names it in errors and anchors <c>{config}</c> and relative paths.</summary>
     /// <exception cref="ConfigException">The text is invalid.</exception>
-    public static ServicesConfig Parse(string text, string path, IReadOnlyDictionary<string, string> environment)
+    public static ServicesConfig Parse(
+        string text, string path, IReadOnlyDictionary<string, string> environment, IReadOnlyCollection<ReservedInstance>? reserved = null)
     {
         var errors = new ErrorSink();
         var root = TomlTreeBuilder.Build(text, path, errors);
@@ -49,8 +52,11 @@ public static partial class ConfigLoader
         var templates = document.Templates.ToDictionary(t => t.Id, StringComparer.Ordinal);
         var merged = MergeTemplates(document.Instances, templates, errors);
 
-        var ports = PortAssigner.Assign(merged.Select(m => m.Merged).ToList(), daemon, errors);
+        reserved ??= [];
+        var ports = PortAssigner.Assign(
+            merged.Select(m => m.Merged).ToList(), daemon, errors, ReservationChecks.Ports(reserved), takenNote: ReservationChecks.PortNote);
         CrossChecks.Run(merged, document.Instances.Select(i => i.Id).ToHashSet(StringComparer.Ordinal), errors);
+        ReservationChecks.Run(merged, reserved, errors);
 
         var context = new ResolutionContext(ConfigDirectory(path), environment, daemon, errors);
         var resolver = new InstanceResolver(context);

@@ -58,7 +58,7 @@ public sealed class EnvFileTests : ConfigTestBase
         var errors = Errors(Service);
 
         errors.Select(e => e.ToString()).Should().Equal(
-            $"{envPath}:2:1: no equals sign: expected KEY=VALUE",
+            $"{envPath}:2:1: expected KEY=VALUE",
             $"{envPath}:3:1: 1BAD: invalid variable name: use letters, digits and '_', not starting with a digit",
             $"{envPath}:4:7: QUOTE: unterminated double quote",
             $"{envPath}:5:7: UNSET: environment variable NOT_SET_ANYWHERE is not set (write ${{NOT_SET_ANYWHERE:-default}} to give a default)");

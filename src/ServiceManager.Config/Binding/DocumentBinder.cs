@@ -79,6 +79,7 @@ internal sealed class DocumentBinder(ErrorSink errors)
                 case "log_max_size": daemon.LogMaxSize = _read.Size(v, key); break;
                 case "log_max_files": daemon.LogMaxFiles = _read.Int(v, key, 1); break;
                 case "log_buffer_lines": daemon.LogBufferLines = _read.Int(v, key, 1); break;
+                case "port_patterns": daemon.PortPatterns = new PortPatternBinder(errors).Bind(v, key); break;
                 default:
                     errors.Add(entry.KeyLocation, key, "unknown key" + Suggest.Hint(entry.Key, ServiceKeys.Daemon));
                     break;

@@ -13,6 +13,8 @@ internal sealed record RawDaemon
 
     public Located<int>? LogBufferLines { get; set; }
 
+    public Located<IReadOnlyList<PortPattern>>? PortPatterns { get; set; }
+
     public DaemonSettings ToSettings()
     {
         var d = DaemonSettings.Default;
@@ -20,6 +22,9 @@ internal sealed record RawDaemon
             DefaultPortRange?.Value ?? d.DefaultPortRange,
             LogMaxSize?.Value ?? d.LogMaxBytes,
             LogMaxFiles?.Value ?? d.LogMaxFiles,
-            LogBufferLines?.Value ?? d.LogBufferLines);
+            LogBufferLines?.Value ?? d.LogBufferLines)
+        {
+            PortPatterns = PortPatterns?.Value ?? d.PortPatterns,
+        };
     }
 }

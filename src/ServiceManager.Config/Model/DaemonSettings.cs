@@ -7,4 +7,7 @@ namespace ServiceManager.Config.Model;
 public sealed record DaemonSettings(PortRange DefaultPortRange, long LogMaxBytes, int LogMaxFiles, int LogBufferLines)
 {
     public static DaemonSettings Default { get; } = new(new PortRange(8000, 8999), 10 * 1024 * 1024, 5, 1000);
+
+    /// <summary>The user's <c>[[daemon.port_patterns]]</c>, in file order; they are tried before the built-in ones.</summary>
+    public IReadOnlyList<PortPattern> PortPatterns { get; init; } = [];
 }

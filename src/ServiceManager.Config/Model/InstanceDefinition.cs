@@ -29,6 +29,15 @@ public sealed record InstanceDefinition(
 
     public string? Category { get; init; }
 
+    /// <summary>The config file, <c>svcmgr create</c> or <c>svcmgr start -- CMD</c>.</summary>
+    public InstanceOrigin Origin { get; init; } = InstanceOrigin.Config;
+
+    /// <summary>
+    /// A dotenv file read again at every start, its entries under <see cref="Environment"/> (ad-hoc instances'
+    /// <c>--env-file</c>); null for config instances, whose env_file is read into <see cref="Environment"/> at load.
+    /// </summary>
+    public string? EnvFile { get; init; }
+
     /// <summary>True when running this definition would behave exactly like <paramref name="other"/> (location ignored).</summary>
     public bool SameAs(InstanceDefinition other) =>
         Id == other.Id && Template == other.Template && Command.SequenceEqual(other.Command)
@@ -36,5 +45,6 @@ public sealed record InstanceDefinition(
         && Environment.All(kv => other.Environment.TryGetValue(kv.Key, out var v) && v == kv.Value)
         && WorkingDirectory == other.WorkingDirectory && Port == other.Port && AutoStart == other.AutoStart
         && Tags.SequenceEqual(other.Tags) && Restart == other.Restart && Stop == other.Stop && Health == other.Health
-        && MaxMemoryBytes == other.MaxMemoryBytes && DependsOn.SequenceEqual(other.DependsOn);
+        && MaxMemoryBytes == other.MaxMemoryBytes && DependsOn.SequenceEqual(other.DependsOn)
+        && Origin == other.Origin && EnvFile == other.EnvFile;
 }

@@ -11,8 +11,16 @@ namespace ServiceManager.Config.Resolution;
 internal static class PortAssigner
 {
     /// <param name="taken">Ports already held outside <paramref name="instances"/> (instances created at run time), by owner id.</param>
+    /// <param name="isPortInUse">At run time: whether a process on the machine holds a port, so automatic choices skip it.
+    /// Null for the file, whose ports must not depend on what happens to be running.</param>
+    /// <param name="takenNote">Said of an owner from <paramref name="taken"/> in a conflict message.</param>
     public static Dictionary<string, int?> Assign(
-        IReadOnlyList<RawService> instances, DaemonSettings daemon, ErrorSink errors, IReadOnlyDictionary<int, string>? taken = null)
+        IReadOnlyList<RawService> instances,
+        DaemonSettings daemon,
+        ErrorSink errors,
+        IReadOnlyDictionary<int, string>? taken = null,
+        Func<int, bool>? isPortInUse = null,
+        string? takenNote = null)
     {
         var owners = new Dictionary<int, (string Id, SourceLocation? At)>();
         foreach (var (port, owner) in taken ?? new Dictionary<int, string>()) owners[port] = (owner, null);
@@ -24,7 +32,7 @@ internal static class PortAssigner
             result[s.Id] = port.Value;
             if (owners.TryGetValue(port.Value, out var owner))
             {
-                var where = owner.At is { } at ? $" ({at})" : "";
+                var where = owner.At is { } at ? $" ({at})" : takenNote ?? "";
                 errors.Add(port.Location, port.Key, $"port {port.Value} is used by both instance '{owner.Id}'{where} and instance '{s.Id}'");
             }
             else
@@ -42,7 +50,7 @@ internal static class PortAssigner
                 continue;
             }
 
-            var chosen = Choose(s, daemon, owners);
+            var chosen = Choose(s, daemon, owners, isPortInUse);
             if (chosen is { } p) owners[p] = (s.Id, s.Location);
             else
             {
@@ -51,7 +59,8 @@ internal static class PortAssigner
                 var (at, key) = s.PortRange is { } r ? (r.Location, r.Key)
                     : s.DefaultPort is { } d ? (d.Location, d.Key)
                     : (s.Location, s.KeyPath("port"));
-                errors.Add(at, key, $"no free port for instance '{s.Id}' in {range.First}-{range.Last}: every port there belongs to another instance");
+                var why = isPortInUse is null ? "belongs to another instance" : "belongs to another instance or is in use on this machine";
+                errors.Add(at, key, $"no free port for instance '{s.Id}' in {range.First}-{range.Last}: every port there {why}");
             }
 
             result[s.Id] = chosen;
@@ -72,13 +81,15 @@ internal static class PortAssigner
         return texts.Any(t => t is not null && t.Contains("{port}", StringComparison.Ordinal));
     }
 
-    private static int? Choose(RawService s, DaemonSettings daemon, Dictionary<int, (string, SourceLocation?)> owners)
+    private static int? Choose(RawService s, DaemonSettings daemon, Dictionary<int, (string, SourceLocation?)> owners, Func<int, bool>? isPortInUse)
     {
-        if (s.DefaultPort is { } preferred && !owners.ContainsKey(preferred.Value)) return preferred.Value;
+        bool Free(int port) => !owners.ContainsKey(port) && !(isPortInUse?.Invoke(port) ?? false);
+
+        if (s.DefaultPort is { } preferred && Free(preferred.Value)) return preferred.Value;
         var range = s.PortRange?.Value ?? daemon.DefaultPortRange;
         for (var p = range.First; p <= range.Last; p++)
         {
-            if (!owners.ContainsKey(p)) return p;
+            if (Free(p)) return p;
         }
 
         return null;

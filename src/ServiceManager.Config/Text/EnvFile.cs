@@ -34,7 +34,8 @@ internal static class EnvFile
             var equals = body.IndexOf('=', StringComparison.Ordinal);
             if (equals < 0)
             {
-                errors.Add(at, body, "expected KEY=VALUE");
+                // The line itself is not quoted back: it may well be a secret that lost its "KEY=".
+                errors.Add(at, "", "expected KEY=VALUE");
                 continue;
             }
 
@@ -115,7 +116,8 @@ internal static class EnvFile
     {
         var rest = raw[(close + 1)..].TrimStart();
         if (rest.Length == 0 || rest.StartsWith('#')) return true;
-        error = $"unexpected text after the closing quote: {rest}";
+        // Not quoted back: values are secrets more often than not, and errors reach logs.
+        error = "unexpected text after the closing quote (put the whole value inside the quotes)";
         return false;
     }
 }
