@@ -5,6 +5,7 @@ internal enum CommandKind
 {
     Start,
     Stop,
+    Halt,
     Restart,
     UpdateDefinition,
     ChildExited,

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using ServiceManager.Config.Model;
 
 namespace ServiceManager.Supervision;
@@ -5,25 +6,37 @@ namespace ServiceManager.Supervision;
 public sealed partial class Fleet
 {
     /// <summary>
-    /// Makes the fleet match <paramref name="config"/> (already validated): removed instances are stopped and
-    /// forgotten, changed ones (<see cref="InstanceDefinition.SameAs"/>) take the new definition and restart if they
-    /// were running (or start if auto_start), added ones start if auto_start, unchanged ones are left alone.
+    /// Makes the config instances of the fleet match <paramref name="config"/> (already validated): removed instances
+    /// are stopped and forgotten, changed ones (<see cref="InstanceDefinition.SameAs"/>) take the new definition and
+    /// restart if they were running (or start if auto_start), added ones start if auto_start, unchanged ones are left
+    /// alone. Instances created at run time are not the config's: they are never touched.
     /// </summary>
     /// <remarks>
     /// Everything that can throw (creating logs and supervisors) happens before the live map changes, so a failure
     /// leaves the fleet as it was. <paramref name="cancellationToken"/> only cancels waiting for a concurrent change;
     /// once applied, the stops and starts run to completion.
     /// </remarks>
-    public async Task<ReloadDiff> ApplyAsync(ServicesConfig config, CancellationToken cancellationToken = default)
+    /// <exception cref="ArgumentException">The config reuses the id of an instance created at run time.</exception>
+    public Task<ReloadDiff> ApplyAsync(ServicesConfig config, CancellationToken cancellationToken = default) =>
+        ApplyAsync(config, null, cancellationToken);
+
+    /// <inheritdoc cref="ApplyAsync(ServicesConfig, CancellationToken)"/>
+    /// <param name="startAdded">Whether an added instance starts; null: its auto_start. The daemon's start-up
+    /// passes what the state file remembers instead.</param>
+    public async Task<ReloadDiff> ApplyAsync(ServicesConfig config, Func<InstanceDefinition, bool>? startAdded, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(config);
+        startAdded ??= d => d.AutoStart;
         await _changes.WaitAsync(cancellationToken);
         try
         {
             ThrowIfDisposed();
             var current = _members;
             var wanted = config.Instances.ToDictionary(d => d.Id, StringComparer.Ordinal);
-            var removed = current.Keys.Where(id => !wanted.ContainsKey(id)).ToList();
+            var clash = current.Values.FirstOrDefault(m => IsRunTime(m) && wanted.ContainsKey(m.Supervisor.Id));
+            if (clash is not null)
+                throw new ArgumentException($"instance '{clash.Supervisor.Id}' was created at run time; the config cannot define it too", nameof(config));
+            var removed = current.Where(kv => !IsRunTime(kv.Value) && !wanted.ContainsKey(kv.Key)).Select(kv => kv.Key).ToList();
             var changed = new List<InstanceDefinition>();
             var unchanged = new List<string>();
             var added = new List<InstanceDefinition>();
@@ -51,9 +64,10 @@ public sealed partial class Fleet
             var work = new List<Task>();
             work.AddRange(removedMembers.Select(m => m.DisposeAsync()));
             work.AddRange(changed.Select(d => current[d.Id].Supervisor.UpdateDefinitionAsync(d, CancellationToken.None)));
-            work.AddRange(created.Where(m => m.Supervisor.Snapshot.Definition.AutoStart)
+            work.AddRange(created.Where(m => startAdded(m.Supervisor.Snapshot.Definition))
                 .Select(m => m.Supervisor.StartAsync(CancellationToken.None)));
             await Task.WhenAll(work);
+            RaiseMembersChanged();
 
             return new ReloadDiff(
                 Sorted(added.Select(d => d.Id)), Sorted(removed), Sorted(changed.Select(d => d.Id)), Sorted(unchanged));
@@ -77,6 +91,7 @@ public sealed partial class Fleet
                 throw new ArgumentException($"instance '{definition.Id}' already exists", nameof(definition));
             var member = (await CreateMembersAsync([definition], _daemon))[0];
             _members = _members.Add(definition.Id, member);
+            RaiseMembersChanged();
             if (start)
                 await member.Supervisor.StartAsync(CancellationToken.None);
             return member.Supervisor.Snapshot;
@@ -99,6 +114,7 @@ public sealed partial class Fleet
             var current = _members;
             var members = targets.Select(s => current[s.Id]).ToList();
             _members = current.RemoveRange(targets.Select(s => s.Id));
+            RaiseMembersChanged();
             await Task.WhenAll(members.Select(m => m.DisposeAsync()));
             return [.. targets.Select(s => s.Id)];
         }
@@ -148,13 +164,29 @@ public sealed partial class Fleet
             throw;
         }
 
-        foreach (var (id, numericId) in fresh)
-            _numericIds[id] = numericId;
+        if (fresh.Count > 0)
+            _numericIds = _numericIds.SetItems(fresh);
         _lastNumericId = next;
         return created;
     }
 
     private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);
+
+    private static bool IsRunTime(FleetMember member) => member.Supervisor.Snapshot.Definition.Origin != InstanceOrigin.Config;
+
+    private void RaiseMembersChanged()
+    {
+        try
+        {
+            MembersChanged?.Invoke();
+        }
+#pragma warning disable CA1031 // A subscriber's bug must not undo a change that has been made.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            _context.Logger.LogError(ex, "a MembersChanged handler failed");
+        }
+    }
 
     private static string[] Sorted(IEnumerable<string> ids) => [.. ids.Order(StringComparer.Ordinal)];
 }

@@ -21,6 +21,11 @@ public sealed partial class Fleet
     public Task<FleetOperationResult> StopAllAsync(CancellationToken cancellationToken = default) =>
         RunAsync(Supervisors, (s, ct) => s.StopAsync(ct), cancellationToken);
 
+    /// <summary>Stops every child for a daemon shutdown: like <see cref="StopAllAsync"/>, but each instance keeps
+    /// <see cref="InstanceSnapshot.ShouldRun"/>, so the next daemon starts the same ones again.</summary>
+    public Task<FleetOperationResult> HaltAllAsync(CancellationToken cancellationToken = default) =>
+        RunAsync(Supervisors, (s, ct) => s.HaltAsync(ct), cancellationToken);
+
     public Task<FleetOperationResult> RestartAllAsync(CancellationToken cancellationToken = default) =>
         RunAsync(Supervisors, (s, ct) => s.RestartAsync(ct), cancellationToken);
 

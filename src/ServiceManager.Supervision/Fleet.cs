@@ -20,8 +20,8 @@ public sealed partial class Fleet : IAsyncDisposable
     private readonly ILoggerFactory _loggerFactory;
     private readonly SemaphoreSlim _changes = new(1, 1);
 
-    // Touched only while holding _changes.
-    private readonly Dictionary<string, int> _numericIds = new(StringComparer.Ordinal);
+    // Written only while holding _changes; the map is immutable so that readers need no lock.
+    private volatile ImmutableDictionary<string, int> _numericIds = ImmutableDictionary.Create<string, int>(StringComparer.Ordinal);
     private int _lastNumericId;
     private DaemonSettings _daemon = DaemonSettings.Default;
     private bool _disposed;
@@ -40,7 +40,21 @@ public sealed partial class Fleet : IAsyncDisposable
             time,
             options.BaseEnvironment ?? DaemonEnvironment.Capture(),
             _loggerFactory.CreateLogger<InstanceSupervisor>());
+        if (options.NumericIds is { Count: > 0 } known)
+        {
+            _numericIds = _numericIds.SetItems(known);
+            _lastNumericId = known.Values.Max();
+        }
     }
+
+    /// <summary>
+    /// Every id this fleet has numbered, removed ones included, with its number: persisted so that numbers survive a
+    /// daemon restart (<see cref="FleetOptions.NumericIds"/>).
+    /// </summary>
+    public IReadOnlyDictionary<string, int> NumericIds => _numericIds;
+
+    /// <summary>Raised after instances were added or removed (apply, add, remove), on the thread that made the change.</summary>
+    public event Action? MembersChanged;
 
     /// <summary>Every transition of every instance, raised on that instance's event dispatcher (see
     /// <see cref="InstanceSupervisor.StateChanged"/>).</summary>

@@ -6,4 +6,7 @@ public sealed record FleetOptions(string LogDirectory)
 {
     /// <summary>The base environment of every child; null captures the daemon's own, once, at construction.</summary>
     public IReadOnlyDictionary<string, string>? BaseEnvironment { get; init; }
+
+    /// <summary>Numeric ids given out before (by an earlier daemon): kept for those ids, and never given to others.</summary>
+    public IReadOnlyDictionary<string, int>? NumericIds { get; init; }
 }

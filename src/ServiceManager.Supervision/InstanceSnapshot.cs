@@ -13,6 +13,10 @@ namespace ServiceManager.Supervision;
 /// <param name="LastExit">How the most recent child ended (its time is the supervisor's clock).</param>
 /// <param name="Transitions">The most recent transitions, oldest first (at most <see cref="InstanceSupervisor.TransitionHistory"/>).</param>
 /// <param name="LastError">The most recent failure (spawn error, crash loop), cleared by a successful start.</param>
+/// <param name="ShouldRun">What the user wants: set by start and restart (and auto_start), cleared by stop and by a
+/// child that ends for good on its own (restart policy says so); a daemon shutdown leaves it as it is, so the
+/// instance runs again when the daemon comes back. A failed instance still should run.</param>
+/// <param name="ChildStartTime">The running child's <see cref="IChildProcess.StartTime"/>, to recognise it later.</param>
 public sealed record InstanceSnapshot(
     string Id,
     int NumericId,
@@ -23,4 +27,6 @@ public sealed record InstanceSnapshot(
     int Restarts,
     ChildExit? LastExit,
     IReadOnlyList<StateTransition> Transitions,
-    string? LastError);
+    string? LastError,
+    bool ShouldRun = false,
+    ulong? ChildStartTime = null);

@@ -34,11 +34,13 @@ public sealed partial class InstanceSupervisor
         var settings = _definition.Restart;
         if (settings.Policy == RestartPolicy.Never)
         {
+            _shouldRun = false;
             Transition(InstanceState.Stopped, $"{what}; restart=never");
             return OperationOutcome.Done;
         }
         if (settings.Policy == RestartPolicy.OnFailure && exit.IsSuccess)
         {
+            _shouldRun = false;
             Transition(InstanceState.Stopped, $"{what}; restart=on-failure");
             return OperationOutcome.Done;
         }

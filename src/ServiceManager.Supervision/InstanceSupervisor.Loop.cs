@@ -37,7 +37,8 @@ public sealed partial class InstanceSupervisor
     private Task<OperationOutcome> HandleAsync(SupervisorCommand command) => command.Kind switch
     {
         CommandKind.Start => Task.FromResult(HandleStart("start requested")),
-        CommandKind.Stop => HandleStopAsync(),
+        CommandKind.Stop => HandleStopAsync(keepIntent: false),
+        CommandKind.Halt => HandleStopAsync(keepIntent: true),
         CommandKind.Restart => HandleRestartAsync("restart requested"),
         CommandKind.UpdateDefinition => HandleUpdateAsync(command),
         CommandKind.ChildExited => HandleChildExitedAsync(command.Child!, command.Exit!),
@@ -49,7 +50,14 @@ public sealed partial class InstanceSupervisor
     private OperationOutcome HandleStart(string reason)
     {
         if (_state == InstanceState.Running)
+        {
+            if (_shouldRun) return OperationOutcome.Unchanged;
+            _shouldRun = true;
+            Publish();
             return OperationOutcome.Unchanged;
+        }
+
+        _shouldRun = true;
         CancelBackoff();
         _planner.Reset();
         return SpawnChild(reason, isRestart: false);
@@ -57,6 +65,7 @@ public sealed partial class InstanceSupervisor
 
     private async Task<OperationOutcome> HandleRestartAsync(string reason)
     {
+        _shouldRun = true;
         var detail = "";
         if (_state == InstanceState.Running)
             detail = await TerminateChildAsync(reason);

@@ -11,20 +11,30 @@ public sealed partial class InstanceSupervisor
     /// <summary>How long a group gets to vanish after SIGKILL (it only lingers for processes stuck in the kernel).</summary>
     internal static readonly TimeSpan KillWait = TimeSpan.FromSeconds(5);
 
-    private async Task<OperationOutcome> HandleStopAsync()
+    /// <param name="keepIntent">A halt for shutdown: the instance still should run once the daemon is back.</param>
+    private async Task<OperationOutcome> HandleStopAsync(bool keepIntent)
     {
+        if (!keepIntent && _shouldRun)
+        {
+            _shouldRun = false;
+            // Published with the transition below; a stopped instance has none, so publish here.
+            if (_state is InstanceState.Stopped) Publish();
+        }
+
+        if (keepIntent && _state is InstanceState.Failed) return OperationOutcome.Unchanged;
+        var (request, done) = keepIntent ? ("daemon shutting down", "stopped: daemon shutting down") : ("stop requested", "stopped by request");
         switch (_state)
         {
             case InstanceState.Running:
-                var detail = await TerminateChildAsync("stop requested");
-                Transition(InstanceState.Stopped, "stopped by request" + detail);
+                var detail = await TerminateChildAsync(request);
+                Transition(InstanceState.Stopped, done + detail);
                 return OperationOutcome.Done;
             case InstanceState.Restarting:
                 CancelBackoff();
-                Transition(InstanceState.Stopped, "stopped by request (pending restart cancelled)");
+                Transition(InstanceState.Stopped, done + " (pending restart cancelled)");
                 return OperationOutcome.Done;
             case InstanceState.Failed:
-                Transition(InstanceState.Stopped, "stopped by request");
+                Transition(InstanceState.Stopped, done);
                 return OperationOutcome.Done;
             default:
                 return OperationOutcome.Unchanged;

@@ -39,6 +39,7 @@ public sealed partial class InstanceSupervisor : IAsyncDisposable
     private ImmutableList<StateTransition> _transitions = [];
     private CancellationTokenSource? _backoff;
     private long _backoffToken;
+    private bool _shouldRun;
 
     private volatile InstanceSnapshot _snapshot;
 
@@ -81,6 +82,13 @@ public sealed partial class InstanceSupervisor : IAsyncDisposable
     /// <summary>Stops the child (signal or stop_command to its group, grace, SIGKILL) or cancels a pending restart.</summary>
     public Task<OperationOutcome> StopAsync(CancellationToken cancellationToken = default) =>
         SendAsync(SupervisorCommand.WithReply(CommandKind.Stop), cancellationToken);
+
+    /// <summary>
+    /// Stops the child like <see cref="StopAsync"/> but keeps <see cref="InstanceSnapshot.ShouldRun"/>: for a daemon
+    /// shutdown, after which the instance is to run again.
+    /// </summary>
+    public Task<OperationOutcome> HaltAsync(CancellationToken cancellationToken = default) =>
+        SendAsync(SupervisorCommand.WithReply(CommandKind.Halt), cancellationToken);
 
     /// <summary>Stops the child if there is one, then starts it again; from any state.</summary>
     public Task<OperationOutcome> RestartAsync(CancellationToken cancellationToken = default) =>
@@ -128,7 +136,9 @@ public sealed partial class InstanceSupervisor : IAsyncDisposable
         _restarts,
         _lastExit,
         _transitions,
-        _lastError);
+        _lastError,
+        _shouldRun,
+        _child?.StartTime);
 
     private void Publish() => _snapshot = BuildSnapshot();
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ServiceManager.Config;
 using ServiceManager.Config.Model;
 using ServiceManager.Platform;
 
@@ -15,8 +16,28 @@ internal static class SpawnRequests
         return new SpawnRequest(
             definition.Command[0],
             definition.Command.Skip(1).ToArray(),
-            MergeEnvironment(baseEnvironment, definition.Environment),
+            MergeEnvironment(WithEnvFile(definition, baseEnvironment), definition.Environment),
             WorkingDirectory(definition));
+    }
+
+    /// <summary>An ad-hoc instance's --env-file, read at every start so that edits apply on the next restart.</summary>
+    private static IReadOnlyDictionary<string, string> WithEnvFile(InstanceDefinition definition, IReadOnlyDictionary<string, string> baseEnvironment)
+    {
+        if (definition.EnvFile is not { } path) return baseEnvironment;
+        IReadOnlyList<KeyValuePair<string, string>> entries;
+        try
+        {
+            entries = ConfigLoader.ReadEnvFile(path, baseEnvironment);
+        }
+        catch (ConfigException ex)
+        {
+            throw new SpawnException($"env file: {ex.Message}");
+        }
+
+        var result = new Dictionary<string, string>(baseEnvironment, StringComparer.Ordinal);
+        foreach (var (key, value) in entries)
+            result[key] = value;
+        return result;
     }
 
     /// <summary>A stop_command is a shell line (like systemd's ExecStop it may use pipes or $VARS), run with /bin/sh.</summary>

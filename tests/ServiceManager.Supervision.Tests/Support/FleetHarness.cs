@@ -9,7 +9,9 @@ internal sealed class FleetHarness : IAsyncDisposable
     private readonly UnixProcessSpawner _spawner = new();
     private readonly TempDir _dir = new();
 
-    public FleetHarness() => Fleet = new Fleet(new FleetOptions(_dir.File("logs")), _spawner, TimeProvider.System);
+    /// <param name="numericIds">Numbers an earlier daemon gave out (as restored from its state file).</param>
+    public FleetHarness(IReadOnlyDictionary<string, int>? numericIds = null) =>
+        Fleet = new Fleet(new FleetOptions(_dir.File("logs")) { NumericIds = numericIds }, _spawner, TimeProvider.System);
 
     public Fleet Fleet { get; }
 
