@@ -1,30 +1,61 @@
+using ServiceManager.Config.Model;
+using ServiceManager.Daemon.Diagnostics;
+using ServiceManager.Platform;
+using ServiceManager.Platform.Unix;
 using ServiceManager.Protocol.Messages;
+using ServiceManager.Supervision;
 
 namespace ServiceManager.Daemon.Rpc;
 
-// Run-time instances, ports, signals and doctor: the fleet-management milestone (issue 3) fills these in.
+// Ports, signals, doctor and orphans: looking at the fleet from the outside, through /proc.
 internal sealed partial class ServiceManagerRpcTarget
 {
-    private static Exception NotYet(string method) => RpcFailure.MethodNotBuilt(method);
-
-    public Task<InstanceSummary> RunAsync(IReadOnlyList<string> command, string? name = null, int? port = null, string? cwd = null, IReadOnlyDictionary<string, string>? env = null, string? envFile = null, CancellationToken cancellationToken = default) =>
-        throw NotYet("run");
-
-    public Task<InstanceSummary> CreateAsync(string template, string? id = null, int? port = null, bool start = false, CancellationToken cancellationToken = default) =>
-        throw NotYet("create");
-
-    public Task<RemoveResult> RemoveAsync(IReadOnlyList<string> names, CancellationToken cancellationToken = default) =>
-        throw NotYet("remove");
-
     public Task<IReadOnlyList<PortInfo>> PortsAsync(CancellationToken cancellationToken = default) =>
-        throw NotYet("ports");
+        // /proc scans are blocking file reads; keep them off StreamJsonRpc's dispatch.
+        Task.Run(ScanPorts, cancellationToken);
 
-    public Task<EmptyResult> SignalAsync(string name, string signal, CancellationToken cancellationToken = default) =>
-        throw NotYet("signal");
+    public Task<EmptyResult> SignalAsync(string name, string signal, CancellationToken cancellationToken = default)
+    {
+        var supervisor = Resolve(name);
+        var number = SignalNames.Parse(signal)
+            ?? throw RpcFailure.InvalidParams($"unknown signal '{signal}'; use a name such as SIGHUP, HUP or USR1, or a number from 1 to 64");
+        var snapshot = supervisor.Snapshot;
+        if (snapshot.Pid is not { } group)
+            throw RpcFailure.InvalidParams($"{snapshot.Id} is not running (state: {InstanceStateNames.ToText(snapshot.State)}); nothing to signal");
+        // The child is a session leader, so its pid is its process group: a negative pid reaches every member.
+        if (!UnixProcess.Signal(-group, number))
+            throw RpcFailure.InvalidParams($"{snapshot.Id} is not running any more (process group {group} is gone); nothing to signal");
+        return Task.FromResult(EmptyResult.Instance);
+    }
 
     public Task<IReadOnlyList<DoctorCheck>> DoctorAsync(CancellationToken cancellationToken = default) =>
-        throw NotYet("doctor");
+        Task.Run<IReadOnlyList<DoctorCheck>>(() =>
+        {
+            var snapshots = Fleet.List();
+            return
+            [
+                DoctorChecks.Config(services.Config.Path, () => services.Config.LoadCandidate(RunTimeInstances(snapshots)), daemonRunning: true).Check,
+                DoctorChecks.Instances([.. snapshots.Select(s => (s.Id, InstanceStateNames.ToText(s.State), s.LastError))]),
+                DoctorChecks.Ports(ScanPorts(), daemonRunning: true),
+                DoctorChecks.Orphans(FindOrphans()),
+            ];
+        }, cancellationToken);
 
     public Task<IReadOnlyList<OrphanInfo>> OrphansAsync(CancellationToken cancellationToken = default) =>
-        throw NotYet("orphans");
+        Task.Run(FindOrphans, cancellationToken);
+
+    /// <summary>What a reload would keep the file away from (as the coordinator's reload does): run-time ids and ports.</summary>
+    private static List<ReservedInstance> RunTimeInstances(IReadOnlyList<InstanceSnapshot> snapshots) =>
+        [.. snapshots.Where(s => s.Definition.Origin != InstanceOrigin.Config).Select(s => new ReservedInstance(s.Id, s.Definition.Port, s.Definition.Template))];
+
+    private IReadOnlyList<PortInfo> ScanPorts() =>
+        PortReport.Scan(
+        [
+            .. Fleet.List()
+                .Where(s => s.Definition.Port is not null)
+                .Select(s => new PortClaim(s.Definition.Port!.Value, s.Id, InstanceStateNames.ToText(s.State), s.Pid)),
+        ]);
+
+    private IReadOnlyList<OrphanInfo> FindOrphans() =>
+        OrphanFinder.Find([.. Fleet.List().Select(s => s.Pid).OfType<int>()], Environment.ProcessId);
 }

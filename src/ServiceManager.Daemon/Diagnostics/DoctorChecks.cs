@@ -1,0 +1,97 @@
+using ServiceManager.Config;
+using ServiceManager.Config.Model;
+using ServiceManager.Protocol.Messages;
+
+namespace ServiceManager.Daemon.Diagnostics;
+
+/// <summary>
+/// The doctor checks both sides can make: the daemon on its own config, fleet and children; the CLI on the config
+/// file and the machine when no daemon answers. Names are stable (scripts read <c>--json</c>).
+/// </summary>
+public static class DoctorChecks
+{
+    public const string ConfigName = "config";
+    public const string PortsName = "ports";
+    public const string OrphansName = "orphans";
+    public const string InstancesName = "instances";
+
+    /// <summary>Loads the config file with <paramref name="load"/> (the daemon's own environment, or the caller's).</summary>
+    /// <param name="daemonRunning">Changes the hint: a running daemon keeps its last good config.</param>
+    public static (DoctorCheck Check, ServicesConfig? Config) Config(string path, Func<ServicesConfig> load, bool daemonRunning)
+    {
+        ArgumentNullException.ThrowIfNull(load);
+        try
+        {
+            var config = load();
+            if (!File.Exists(path))
+                return (CheckStatus.Passed(ConfigName, $"no config file at {path}: no configured services (allowed)"), config);
+            return (CheckStatus.Passed(ConfigName, $"{path}: {Count(config.Instances.Count, "instance")}, {Count(config.Templates.Count, "template")}"), config);
+        }
+        catch (ConfigException ex)
+        {
+            var hint = daemonRunning
+                ? "fix these lines, then `svcmgr reload`; until then the daemon keeps the config it loaded last"
+                : "fix these lines; `svcmgr daemon` refuses to start with an invalid config";
+            return (CheckStatus.Failed(ConfigName, $"{path} is invalid:\n{ex.Message}", hint), null);
+        }
+    }
+
+    /// <summary>Ports of instances held by something outside the instance's process group.</summary>
+    /// <param name="daemonRunning">Without a daemon no instance runs, so any listener on a configured port is in the way.</param>
+    public static DoctorCheck Ports(IReadOnlyList<PortInfo> ports, bool daemonRunning)
+    {
+        ArgumentNullException.ThrowIfNull(ports);
+        if (ports.Count == 0) return CheckStatus.Passed(PortsName, "no instance has a port");
+        var conflicts = ports.Where(p => p.Conflict).ToList();
+        if (conflicts.Count == 0)
+        {
+            var listening = ports.Count(p => p.Listening);
+            return CheckStatus.Passed(PortsName, $"{Count(ports.Count, "port")} assigned, {listening} listening, none held by another process");
+        }
+
+        var lines = conflicts.Select(p =>
+            $"port {p.Port} of {p.Instance} is held by {(p.Pid is { } pid ? $"pid {pid} ({p.Process ?? "?"})" : "a process /proc does not show (another user's?)")}"
+            + (daemonRunning ? $"; the instance is {p.State}" : ""));
+        var hint = daemonRunning
+            ? "stop that process, or give the instance another port (`port = N` in the config, then `svcmgr reload`)"
+            : "stop that process before starting the daemon, or give the instance another port; if it is a lost child, see `svcmgr doctor orphans`";
+        return CheckStatus.Failed(PortsName, string.Join("\n", lines), hint);
+    }
+
+    /// <summary>Without a daemon: the ports the config gives instances, and who listens on them now.</summary>
+    public static DoctorCheck PortsOfConfig(ServicesConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var claims = config.Instances.Where(i => i.Port is not null).Select(i => new PortClaim(i.Port!.Value, i.Id, "stopped", null)).ToList();
+        return Ports(PortReport.Scan(claims), daemonRunning: false);
+    }
+
+    public static DoctorCheck Orphans(IReadOnlyList<OrphanInfo> orphans)
+    {
+        ArgumentNullException.ThrowIfNull(orphans);
+        if (orphans.Count == 0)
+            return CheckStatus.Passed(OrphansName, $"no lost children (no process with {OrphanFinder.InstanceVariable} outside a supervised session)");
+        var shown = orphans.Take(5).Select(o => $"pid {o.Pid} ({o.Instance ?? "?"}: {o.Command})");
+        var more = orphans.Count > 5 ? $", and {orphans.Count - 5} more" : "";
+        return CheckStatus.Warning(
+            OrphansName,
+            (orphans.Count == 1 ? "1 process looks like a lost child" : $"{orphans.Count} processes look like lost children") + $" of svcmgr: {string.Join(", ", shown)}{more}",
+            "`svcmgr doctor orphans` lists them with the reason; stop one with `kill -TERM -PGID` if it is no longer wanted");
+    }
+
+    /// <summary>Instances that gave up (crash loop, spawn failure).</summary>
+    public static DoctorCheck Instances(IReadOnlyList<(string Id, string State, string? LastError)> instances)
+    {
+        ArgumentNullException.ThrowIfNull(instances);
+        var failed = instances.Where(i => i.State == "failed").ToList();
+        var running = instances.Count(i => i.State == "running");
+        if (failed.Count == 0)
+            return CheckStatus.Passed(InstancesName, $"{Count(instances.Count, "instance")}, {running} running, none failed");
+        return CheckStatus.Warning(
+            InstancesName,
+            string.Join("\n", failed.Select(f => $"{f.Id} failed: {f.LastError ?? "no error recorded"}")),
+            $"read `svcmgr status {failed[0].Id}` and `svcmgr logs {failed[0].Id}`, fix the cause, then `svcmgr start {failed[0].Id}`");
+    }
+
+    private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
+}
