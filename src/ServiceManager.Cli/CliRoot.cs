@@ -19,8 +19,14 @@ internal static class CliRoot
             TargetCommands.Start(),
             TargetCommands.Stop(),
             TargetCommands.Restart(),
+            CreateCommand.Create(),
+            RemoveCommand.Create(),
             ReloadCommand.Create(),
             LogsCommand.Create(),
+            PortsCommand.Create(),
+            SignalCommand.Create(),
+            DoctorCommand.Create(),
+            ServiceManager.Mcp.McpCommand.Create(GlobalOptions.Paths),
         };
         return root;
     }

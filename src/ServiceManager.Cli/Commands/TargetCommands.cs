@@ -5,25 +5,41 @@ using ServiceManager.Protocol.Messages;
 
 namespace ServiceManager.Cli.Commands;
 
-/// <summary><c>svcmgr start|stop|restart NAME... | --all</c>.</summary>
+/// <summary><c>svcmgr start|stop|restart NAME... | --all</c>; <c>start</c> also takes an ad-hoc command after <c>--</c>.</summary>
 internal static class TargetCommands
 {
     private delegate Task<BulkResult> Operation(DaemonClient client, TargetParams targets, CancellationToken ct);
 
-    public static Command Start() => Create("start", "Start instances", "started", "already running", (c, t, ct) => c.StartAsync(t, ct));
-
-    public static Command Stop() => Create("stop", "Stop instances (signal to the process group, grace, then SIGKILL)", "stopped", "already stopped", (c, t, ct) => c.StopAsync(t, ct));
-
-    public static Command Restart() => Create("restart", "Stop then start instances", "restarted", "unchanged", (c, t, ct) => c.RestartAsync(t, ct));
-
-    private static Command Create(string name, string description, string doneVerb, string unchangedText, Operation operation)
+    public static Command Start()
     {
-        var names = new Argument<string[]>("NAME") { Description = "Instance id, numeric id, or :PORT", Arity = ArgumentArity.ZeroOrMore };
+        var command = Create(
+            "start",
+            "Start instances; or, after --, start a command as a new instance: svcmgr start [--name N] [--port P] [--cwd D] [--env K=V]... [--env-file F] -- CMD [ARGS...]",
+            "started", "already running", (c, t, ct) => c.StartAsync(t, ct), out var names, out var plain);
+        AdHocStart.Extend(command, names, plain);
+        return command;
+    }
+
+    public static Command Stop() => Create("stop", "Stop instances (signal to the process group, grace, then SIGKILL)", "stopped", "already stopped", (c, t, ct) => c.StopAsync(t, ct), out _, out _);
+
+    public static Command Restart() => Create("restart", "Stop then start instances", "restarted", "unchanged", (c, t, ct) => c.RestartAsync(t, ct), out _, out _);
+
+    private static Command Create(
+        string name,
+        string description,
+        string doneVerb,
+        string unchangedText,
+        Operation operation,
+        out Argument<string[]> names,
+        out Func<ParseResult, CancellationToken, Task<int>> action)
+    {
+        var targetNames = new Argument<string[]>("NAME") { Description = "Instance id, numeric id, or :PORT", Arity = ArgumentArity.ZeroOrMore };
+        names = targetNames;
         var all = new Option<bool>("--all") { Description = "Every instance" };
-        var command = new Command(name, description) { names, all, GlobalOptions.Json };
-        command.SetAction(async (parse, ct) =>
+        var command = new Command(name, description) { targetNames, all, GlobalOptions.Json };
+        action = async (parse, ct) =>
         {
-            var targets = parse.GetValue(names) ?? [];
+            var targets = parse.GetValue(targetNames) ?? [];
             var everything = parse.GetValue(all);
             if (targets.Length == 0 == !everything)
             {
@@ -45,7 +61,8 @@ internal static class TargetCommands
                 if (result.Done.Count + result.Unchanged.Count == 0) Console.Out.WriteLine("no instances");
                 return ExitCodes.Success;
             }, ct);
-        });
+        };
+        command.SetAction(action);
         return command;
     }
 }

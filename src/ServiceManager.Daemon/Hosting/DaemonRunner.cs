@@ -3,6 +3,8 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Serilog;
 using ServiceManager.Config;
+using ServiceManager.Daemon.Instances;
+using ServiceManager.Daemon.Persistence;
 using ServiceManager.Daemon.Rpc;
 using ServiceManager.Protocol;
 using ServiceManager.Supervision;
@@ -33,10 +35,12 @@ public static class DaemonRunner
         }
 
         var environment = DaemonEnvironment.Capture();
+        // The state first: the config must keep clear of the ids and ports of instances created at run time.
+        var persisted = StateFile.Load(paths.StateFile, TimeProvider.System);
         Config.Model.ServicesConfig config;
         try
         {
-            config = ConfigLoader.Load(paths.ConfigPath, environment);
+            config = LoadConfig(paths.ConfigPath, environment, persisted);
         }
         catch (ConfigException ex)
         {
@@ -45,7 +49,7 @@ public static class DaemonRunner
         }
 
         using var logger = DaemonLogging.Create(paths);
-        var host = BuildHost(paths, config, environment, logger);
+        var host = BuildHost(paths, config, environment, persisted, logger);
         try
         {
             await host.RunAsync(cancellationToken);
@@ -58,21 +62,46 @@ public static class DaemonRunner
         }
     }
 
+    /// <summary>
+    /// With the run-time instances reserved; if the file clashes with them (edited while the daemon was down), the
+    /// file wins and the clashing run-time instances are dropped at start-up (with a warning) rather than refusing
+    /// to start.
+    /// </summary>
+    private static Config.Model.ServicesConfig LoadConfig(string path, IReadOnlyDictionary<string, string> environment, PersistedState persisted)
+    {
+        try
+        {
+            return ConfigLoader.Load(path, environment, persisted.Reserved);
+        }
+        catch (ConfigException) when (persisted.RunTime.Count > 0)
+        {
+            return ConfigLoader.Load(path, environment);
+        }
+    }
+
     private static IHost BuildHost(
-        DaemonPaths paths, Config.Model.ServicesConfig config, IReadOnlyDictionary<string, string> environment, Serilog.Core.Logger logger)
+        DaemonPaths paths,
+        Config.Model.ServicesConfig config,
+        IReadOnlyDictionary<string, string> environment,
+        PersistedState persisted,
+        Serilog.Core.Logger logger)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, Args = [] });
         builder.Services.AddSerilog(logger, dispose: false);
         builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
         // The host gives hosted services this long to stop; children may have long stop grace periods.
-        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownBudget.For(config));
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownBudget.For(config, persisted.RunTime));
 
         builder.Services.AddSingleton(paths);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(sp => new ServiceManager.Platform.Unix.UnixProcessSpawner(
             ex => sp.GetRequiredService<ILoggerFactory>().CreateLogger("spawner").LogError(ex, "child I/O failed")));
         builder.Services.AddSingleton(sp => new ConfigStore(paths.ConfigPath, config, environment));
-        builder.Services.AddSingleton(sp => FleetFactory.Create(paths, config, environment, sp));
+        builder.Services.AddSingleton(persisted);
+        builder.Services.AddSingleton<FleetReadiness>();
+        builder.Services.AddSingleton(sp => FleetFactory.Create(paths, persisted, environment, sp));
+        builder.Services.AddSingleton<StateWriter>();
+        builder.Services.AddSingleton<FleetCoordinator>();
         builder.Services.AddSingleton<RpcTargetServices>();
         builder.Services.AddSingleton<Func<RpcConnection, ServiceManager.Protocol.IServiceManagerRpc>>(
             sp => connection => new ServiceManagerRpcTarget(sp.GetRequiredService<RpcTargetServices>(), connection));

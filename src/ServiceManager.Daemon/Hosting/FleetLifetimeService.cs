@@ -1,23 +1,20 @@
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using ServiceManager.Supervision;
+using ServiceManager.Daemon.Instances;
+using ServiceManager.Daemon.Persistence;
 
 namespace ServiceManager.Daemon.Hosting;
 
-/// <summary>Applies the config when the daemon starts (auto_start instances run) and stops every child when it stops.</summary>
-internal sealed class FleetLifetimeService(Fleet fleet, ConfigStore config, ILogger<FleetLifetimeService> logger) : IHostedService
+/// <summary>
+/// Restores the fleet when the daemon starts (leftover children stopped, run-time instances back, the config
+/// applied, each instance running if it should) and stops every child when it stops, keeping their wish to run.
+/// </summary>
+internal sealed class FleetLifetimeService(FleetCoordinator coordinator, PersistedState persisted, FleetReadiness readiness) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var diff = await fleet.ApplyAsync(config.Current, cancellationToken);
-        logger.LogInformation("config {Path}: {Count} instances ({Running} started)", config.Path, diff.Added.Count,
-            fleet.List().Count(s => s.State == InstanceState.Running));
+        await coordinator.StartUpAsync(persisted, cancellationToken);
+        readiness.MarkReady();
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
-        logger.LogInformation("stopping every instance");
-        await fleet.StopAllAsync(cancellationToken);
-        logger.LogInformation("all instances stopped");
-    }
+    public Task StopAsync(CancellationToken cancellationToken) => coordinator.ShutdownAsync(cancellationToken);
 }

@@ -16,6 +16,9 @@ internal static class RpcFailure
 
     public static LocalRpcException SpawnFailed(string message) => Create(RpcErrorCodes.SpawnFailed, message);
 
+    /// <summary>The daemon cannot do it now (it is shutting down).</summary>
+    public static LocalRpcException Unavailable(string message) => Create(RpcErrorCodes.InternalError, message);
+
     /// <summary>A method of the contract whose milestone has not landed: answered like an unknown method.</summary>
     public static LocalRpcException MethodNotBuilt(string method) => Create(RpcErrorCodes.MethodNotFound, $"'{method}' is not available in this version of svcmgr");
 

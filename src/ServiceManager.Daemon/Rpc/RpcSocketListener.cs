@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using ServiceManager.Daemon.Hosting;
 using ServiceManager.Platform.Unix;
 using ServiceManager.Protocol;
 
@@ -13,6 +14,7 @@ namespace ServiceManager.Daemon.Rpc;
 internal sealed class RpcSocketListener(
     DaemonPaths paths,
     Func<RpcConnection, IServiceManagerRpc> createTarget,
+    FleetReadiness readiness,
     ILogger<RpcSocketListener> logger) : IHostedService, IAsyncDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
@@ -68,6 +70,16 @@ internal sealed class RpcSocketListener(
     private async Task ServeAsync(Socket client)
     {
         await Task.Yield();
+        try
+        {
+            await readiness.WhenReady.WaitAsync(_stopping.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            client.Dispose();
+            return;
+        }
+
         var connection = new RpcConnection(client, createTarget, logger, _stopping.Token);
         await using (connection)
         {

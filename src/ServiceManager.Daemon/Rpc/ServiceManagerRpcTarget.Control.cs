@@ -1,4 +1,3 @@
-using ServiceManager.Config;
 using ServiceManager.Protocol.Messages;
 using ServiceManager.Supervision;
 
@@ -31,6 +30,8 @@ internal sealed partial class ServiceManagerRpcTarget
         // The operation is not cancelled with the caller's request: a stop half-done would leave the
         // instance in between. The client only stops waiting.
         var result = ids is null ? await every(CancellationToken.None) : await some(ids, CancellationToken.None);
+        // Answer once the new wish to run (or not) is on disk: a crash right after must not forget it.
+        await services.Coordinator.FlushStateAsync();
         if (result.Failed.Count > 0)
         {
             var others = result.Done.Count == 0 ? "" : $" (done: {string.Join(", ", result.Done)})";
@@ -41,26 +42,7 @@ internal sealed partial class ServiceManagerRpcTarget
 
     public async Task<ReloadResult> ReloadAsync(CancellationToken cancellationToken = default)
     {
-        await services.ReloadLock.WaitAsync(cancellationToken);
-        try
-        {
-            Config.Model.ServicesConfig candidate;
-            try
-            {
-                candidate = services.Config.LoadCandidate();
-            }
-            catch (ConfigException ex)
-            {
-                throw RpcFailure.ConfigInvalid($"config invalid, nothing changed:\n{ex.Message}");
-            }
-
-            var diff = await Fleet.ApplyAsync(candidate, CancellationToken.None);
-            services.Config.Commit(candidate);
-            return new ReloadResult(diff.Added, diff.Removed, diff.Changed, diff.Unchanged);
-        }
-        finally
-        {
-            services.ReloadLock.Release();
-        }
+        var diff = await services.Coordinator.ReloadAsync(cancellationToken);
+        return new ReloadResult(diff.Added, diff.Removed, diff.Changed, diff.Unchanged);
     }
 }

@@ -1,0 +1,3 @@
+namespace ServiceManager.Daemon.Persistence;
+
+internal sealed record HealthRecord(string Endpoint, long IntervalMs, long TimeoutMs);

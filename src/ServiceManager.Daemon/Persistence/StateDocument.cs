@@ -1,0 +1,17 @@
+namespace ServiceManager.Daemon.Persistence;
+
+/// <summary>
+/// <c>state.json</c>: what a daemon must know to carry on after a restart or a crash (docs/persistence.md).
+/// </summary>
+/// <param name="NumericIds">Every id ever numbered, removed ones included, so numbers are never reused.</param>
+/// <param name="Instances">Every instance: config ones for their wish to run and their child, run-time ones also
+/// with their whole definition.</param>
+internal sealed record StateDocument(
+    int Version,
+    DateTimeOffset SavedAt,
+    int DaemonPid,
+    IReadOnlyDictionary<string, int> NumericIds,
+    IReadOnlyList<InstanceRecord> Instances)
+{
+    public const int CurrentVersion = 1;
+}

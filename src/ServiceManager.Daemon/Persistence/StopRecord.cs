@@ -1,0 +1,3 @@
+namespace ServiceManager.Daemon.Persistence;
+
+internal sealed record StopRecord(int Signal, long TimeoutMs, string? Command);
