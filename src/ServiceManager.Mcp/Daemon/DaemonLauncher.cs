@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Diagnostics;
+using ServiceManager.Platform.Unix;
 using ServiceManager.Protocol;
 using ServiceManager.Protocol.Client;
 
