@@ -24,6 +24,8 @@ internal static class CliRoot
             ReloadCommand.Create(),
             LogsCommand.Create(),
             PortsCommand.Create(),
+            MetricsCommand.Create(),
+            EventsCommand.Create(),
             SignalCommand.Create(),
             DoctorCommand.Create(),
             ServiceManager.Mcp.McpCommand.Create(GlobalOptions.Paths),

@@ -63,4 +63,13 @@ public partial interface IServiceManagerRpc
 
     [JsonRpcMethod(RpcMethods.Orphans)]
     Task<IReadOnlyList<OrphanInfo>> OrphansAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The latest sampling cycle: system load and memory, and each running instance's CPU and memory.</summary>
+    [JsonRpcMethod(RpcMethods.Metrics)]
+    Task<MetricsResult> MetricsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Subscribes to <c>event</c> notifications (state, health and metrics changes, reloads) until
+    /// <c>unsubscribe</c> or the connection ends.</summary>
+    [JsonRpcMethod(RpcMethods.Events)]
+    Task<EventsResult> EventsAsync(CancellationToken cancellationToken = default);
 }

@@ -20,9 +20,14 @@ public static class RpcMethods
     public const string Signal = "signal";
     public const string Doctor = "doctor";
     public const string Orphans = "orphans";
+    public const string Metrics = "metrics";
+    public const string Events = "events";
 
     /// <summary>Notification carrying one followed log line.</summary>
     public const string LogNotification = "log";
+
+    /// <summary>Notification carrying one event of an <c>events</c> subscription (<see cref="EventTypes"/>).</summary>
+    public const string EventNotification = "event";
 
     /// <summary>Notification: the daemon ended a subscription on its own (slow follower, instance removed).</summary>
     public const string SubscriptionEnded = "subscriptionEnded";

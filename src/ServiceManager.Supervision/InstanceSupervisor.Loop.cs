@@ -39,7 +39,7 @@ public sealed partial class InstanceSupervisor
         CommandKind.Start => Task.FromResult(HandleStart("start requested")),
         CommandKind.Stop => HandleStopAsync(keepIntent: false),
         CommandKind.Halt => HandleStopAsync(keepIntent: true),
-        CommandKind.Restart => HandleRestartAsync("restart requested"),
+        CommandKind.Restart => HandleRestartAsync(command.Reason ?? "restart requested"),
         CommandKind.UpdateDefinition => HandleUpdateAsync(command),
         CommandKind.ChildExited => HandleChildExitedAsync(command.Child!, command.Exit!),
         CommandKind.BackoffElapsed => Task.FromResult(HandleBackoffElapsed(command.BackoffToken)),

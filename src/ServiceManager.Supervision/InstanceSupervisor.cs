@@ -75,6 +75,13 @@ public sealed partial class InstanceSupervisor : IAsyncDisposable
     /// <summary>The latest published state; a new object after every change.</summary>
     public InstanceSnapshot Snapshot => _snapshot;
 
+    /// <summary>
+    /// What a child of the current definition is started with (environment and working directory included), for
+    /// commands run on the instance's behalf such as <c>exec:</c> health probes: they must see what the child sees.
+    /// </summary>
+    /// <exception cref="SpawnException">The definition cannot be spawned (no command, unreadable env file).</exception>
+    public SpawnRequest ChildSpawnRequest() => SpawnRequests.ForInstance(_snapshot.Definition, _context.BaseEnvironment);
+
     /// <summary>Starts the child unless it is running ("unchanged"); from restarting it skips the rest of the backoff.</summary>
     public Task<OperationOutcome> StartAsync(CancellationToken cancellationToken = default) =>
         SendAsync(SupervisorCommand.WithReply(CommandKind.Start), cancellationToken);
@@ -93,6 +100,13 @@ public sealed partial class InstanceSupervisor : IAsyncDisposable
     /// <summary>Stops the child if there is one, then starts it again; from any state.</summary>
     public Task<OperationOutcome> RestartAsync(CancellationToken cancellationToken = default) =>
         SendAsync(SupervisorCommand.WithReply(CommandKind.Restart), cancellationToken);
+
+    /// <summary>A restart the daemon decides on (failed health check, memory limit), with its reason in the transitions.</summary>
+    public Task<OperationOutcome> RestartAsync(string reason, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(reason);
+        return SendAsync(SupervisorCommand.WithReply(CommandKind.Restart) with { Reason = reason }, cancellationToken);
+    }
 
     /// <summary>
     /// Replaces the definition (a changed instance on reload). A running or restarting instance is restarted with

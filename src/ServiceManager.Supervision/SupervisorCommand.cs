@@ -16,6 +16,9 @@ internal sealed record SupervisorCommand(CommandKind Kind, TaskCompletionSource<
 
     public InstanceDefinition? Definition { get; init; }
 
+    /// <summary>For <see cref="CommandKind.Restart"/>: why, for the transition (default "restart requested").</summary>
+    public string? Reason { get; init; }
+
     public static SupervisorCommand WithReply(CommandKind kind) =>
         new(kind, new TaskCompletionSource<OperationOutcome>(TaskCreationOptions.RunContinuationsAsynchronously));
 }

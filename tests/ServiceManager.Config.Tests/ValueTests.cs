@@ -68,6 +68,7 @@ public sealed class ValueTests : ConfigTestBase
             health_endpoint = "tcp://127.0.0.1:5432"
             health_interval_ms = 1000
             health_timeout_ms = 200
+            restart_on_unhealthy = true
             tags = ["db"]
             depends_on = []
             category = "data"
@@ -83,9 +84,17 @@ public sealed class ValueTests : ConfigTestBase
         i.Restart.Should().Be(new RestartSettings(RestartPolicy.Always, TimeSpan.FromMilliseconds(250), TimeSpan.FromMinutes(1), 9, TimeSpan.FromSeconds(2)));
         i.Stop.Should().Be(new StopSettings(1, TimeSpan.FromSeconds(3), null));
         i.MaxMemoryBytes.Should().Be(1048576);
-        i.Health.Should().Be(new HealthCheckSettings("tcp://127.0.0.1:5432", TimeSpan.FromSeconds(1), TimeSpan.FromMilliseconds(200)));
+        i.Health.Should().Be(new HealthCheckSettings("tcp://127.0.0.1:5432", TimeSpan.FromSeconds(1), TimeSpan.FromMilliseconds(200)) { RestartOnUnhealthy = true });
         i.Tags.Should().Equal("db");
         i.Category.Should().Be("data");
+    }
+
+    [Fact]
+    public void Restart_on_unhealthy_is_off_unless_asked_for()
+    {
+        var config = Load("[instances.i]\nstart_command = \"sleep 1\"\nhealth_endpoint = \"tcp://127.0.0.1:1\"\n");
+
+        config.Instances.Single().Health!.RestartOnUnhealthy.Should().BeFalse();
     }
 
     [Fact]

@@ -33,6 +33,8 @@ internal static class StatusCommand
         Field("pid", Format.Number(d.Pid));
         Field("port", Format.Number(d.Port));
         Field("uptime", Format.Duration(d.UptimeMs));
+        Field("cpu", Format.Percent(d.CpuPercent));
+        Field("memory", Format.Bytes(d.MemoryBytes));
         Field("restarts", Format.Number(d.Restarts));
         Field("last exit", d.LastExit is { } e ? $"{Format.Exit(e)} at {Format.Time(e.At)}" : Format.None);
         Field("command", string.Join(' ', d.Command.Select(Quote)));

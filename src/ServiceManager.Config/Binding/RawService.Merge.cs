@@ -24,6 +24,7 @@ internal sealed partial record RawService
             HealthEndpoint = HealthEndpoint ?? template.HealthEndpoint,
             HealthIntervalMs = HealthIntervalMs ?? template.HealthIntervalMs,
             HealthTimeoutMs = HealthTimeoutMs ?? template.HealthTimeoutMs,
+            RestartOnUnhealthy = RestartOnUnhealthy ?? template.RestartOnUnhealthy,
             SupportsMultiple = SupportsMultiple ?? template.SupportsMultiple,
             Restart = Restart ?? template.Restart,
             BackoffInitial = BackoffInitial ?? template.BackoffInitial,

@@ -35,6 +35,8 @@ internal sealed partial record RawService(string Section, string Id, SourceLocat
 
     public Located<int>? HealthTimeoutMs { get; set; }
 
+    public Located<bool>? RestartOnUnhealthy { get; set; }
+
     public Located<bool>? SupportsMultiple { get; set; }
 
     public Located<RestartPolicy>? Restart { get; set; }

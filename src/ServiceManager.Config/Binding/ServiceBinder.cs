@@ -42,6 +42,7 @@ internal sealed class ServiceBinder(ErrorSink errors)
             case "health_endpoint": return Given(raw.HealthEndpoint = _read.String(v, key));
             case "health_interval_ms": return Given(raw.HealthIntervalMs = _read.Int(v, key, 1));
             case "health_timeout_ms": return Given(raw.HealthTimeoutMs = _read.Int(v, key, 1));
+            case "restart_on_unhealthy": return Given(raw.RestartOnUnhealthy = _read.Bool(v, key));
             case "restart": return Given(raw.Restart = Restart(v, key));
             case "backoff_initial": return Given(raw.BackoffInitial = _read.Duration(v, key));
             case "backoff_max": return Given(raw.BackoffMax = _read.Duration(v, key));

@@ -6,7 +6,7 @@ internal static class ServiceKeys
     public static IReadOnlyList<string> Shared { get; } =
     [
         "display_name", "description", "category", "start_command", "shell", "working_dir", "default_port", "port_range",
-        "env", "env_file", "health_endpoint", "health_interval_ms", "health_timeout_ms", "restart", "backoff_initial",
+        "env", "env_file", "health_endpoint", "health_interval_ms", "health_timeout_ms", "restart_on_unhealthy", "restart", "backoff_initial",
         "backoff_max", "max_restarts_per_minute", "min_uptime", "stop_signal", "stop_timeout", "stop_command",
         "max_memory", "depends_on", "tags",
     ];

@@ -87,7 +87,10 @@ internal sealed partial class InstanceResolver(ResolutionContext context)
         return new HealthCheckSettings(
             url,
             TimeSpan.FromMilliseconds(s.HealthIntervalMs?.Value ?? 10_000),
-            TimeSpan.FromMilliseconds(s.HealthTimeoutMs?.Value ?? 5_000));
+            TimeSpan.FromMilliseconds(s.HealthTimeoutMs?.Value ?? 5_000))
+        {
+            RestartOnUnhealthy = s.RestartOnUnhealthy?.Value ?? false,
+        };
     }
 
     private static bool IsHealthEndpoint(string url)

@@ -4,8 +4,11 @@ using Microsoft.Extensions.Logging;
 using Serilog;
 using ServiceManager.Config;
 using ServiceManager.Daemon.Instances;
+using ServiceManager.Daemon.Monitoring;
 using ServiceManager.Daemon.Persistence;
 using ServiceManager.Daemon.Rpc;
+using ServiceManager.Monitoring.Health;
+using ServiceManager.Monitoring.Metrics;
 using ServiceManager.Protocol;
 using ServiceManager.Supervision;
 
@@ -101,6 +104,13 @@ public static class DaemonRunner
         builder.Services.AddSingleton<FleetReadiness>();
         builder.Services.AddSingleton(sp => FleetFactory.Create(paths, persisted, environment, sp));
         builder.Services.AddSingleton<StateWriter>();
+        builder.Services.AddSingleton(sp => new MetricsSampler(
+            sp.GetRequiredService<TimeProvider>(), logger: sp.GetRequiredService<ILoggerFactory>().CreateLogger("metrics")));
+        builder.Services.AddSingleton<MetricsTracking>();
+        builder.Services.AddSingleton<EventHub>();
+        builder.Services.AddSingleton<MemoryEnforcement>();
+        builder.Services.AddSingleton(sp => new HealthProbeFactory(sp.GetRequiredService<ServiceManager.Platform.Unix.UnixProcessSpawner>()));
+        builder.Services.AddSingleton<HealthTracking>();
         builder.Services.AddSingleton<FleetCoordinator>();
         builder.Services.AddSingleton<RpcTargetServices>();
         builder.Services.AddSingleton<Func<RpcConnection, ServiceManager.Protocol.IServiceManagerRpc>>(
@@ -109,6 +119,7 @@ public static class DaemonRunner
         // Started in this order and stopped in reverse: the socket answers at once, and on shutdown the fleet is
         // stopped (children get their grace) before the socket goes away.
         builder.Services.AddHostedService<RpcSocketListener>();
+        builder.Services.AddHostedService<MonitoringLifetimeService>();
         builder.Services.AddHostedService<FleetLifetimeService>();
         return builder.Build();
     }

@@ -1,13 +1,24 @@
 using System.Reflection;
 using ServiceManager.Daemon.Hosting;
 using ServiceManager.Daemon.Instances;
+using ServiceManager.Daemon.Monitoring;
+using ServiceManager.Monitoring.Metrics;
 using ServiceManager.Supervision;
 
 namespace ServiceManager.Daemon.Rpc;
 
-/// <summary>What every connection's RPC target shares: the fleet, the config, the clock, and the reload lock.</summary>
-internal sealed class RpcTargetServices(Fleet fleet, ConfigStore config, TimeProvider time, FleetCoordinator coordinator)
+/// <summary>What every connection's RPC target shares: the fleet, the config, the clock, metrics, health, events, and the reload lock.</summary>
+internal sealed class RpcTargetServices(Fleet fleet, ConfigStore config, TimeProvider time, FleetCoordinator coordinator, MetricsSampler metrics, EventHub events, HealthTracking health)
 {
+    /// <summary>Each instance's health, from its health check.</summary>
+    public HealthTracking Health => health;
+
+    /// <summary>Where <c>events</c> subscriptions get their notifications.</summary>
+    public EventHub Events => events;
+
+    /// <summary>The latest CPU and memory of running instances and of the system.</summary>
+    public MetricsSampler Metrics => metrics;
+
     public Fleet Fleet => fleet;
 
     /// <summary>Run, create, remove and reload: the changes to which instances exist, one at a time.</summary>

@@ -43,6 +43,7 @@ internal sealed partial class ServiceManagerRpcTarget
     public async Task<ReloadResult> ReloadAsync(CancellationToken cancellationToken = default)
     {
         var diff = await services.Coordinator.ReloadAsync(cancellationToken);
+        services.Events.PublishReload(diff, Now);
         return new ReloadResult(diff.Added, diff.Removed, diff.Changed, diff.Unchanged);
     }
 }

@@ -20,14 +20,14 @@ internal sealed partial class ServiceManagerRpcTarget
             EnvFile = envFile,
         };
         var snapshot = await services.Coordinator.RunAsync(request, cancellationToken);
-        return WireMapping.Summary(snapshot, Now);
+        return Summary(snapshot);
     }
 
     public async Task<InstanceSummary> CreateAsync(string template, string? id = null, int? port = null, bool start = false, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrEmpty(template)) throw RpcFailure.InvalidParams("\"template\" is required");
         var snapshot = await services.Coordinator.CreateAsync(template, id, port, start, cancellationToken);
-        return WireMapping.Summary(snapshot, Now);
+        return Summary(snapshot);
     }
 
     public async Task<RemoveResult> RemoveAsync(IReadOnlyList<string> names, CancellationToken cancellationToken = default) =>

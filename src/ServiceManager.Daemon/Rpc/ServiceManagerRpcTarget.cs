@@ -1,3 +1,4 @@
+using ServiceManager.Monitoring.Metrics;
 using ServiceManager.Protocol;
 using ServiceManager.Protocol.Messages;
 using ServiceManager.Supervision;
@@ -32,13 +33,16 @@ internal sealed partial class ServiceManagerRpcTarget(RpcTargetServices services
                 .Where(s => tag is null || s.Definition.Tags.Contains(tag))
                 .Where(s => state is null || s.State == state)
                 .OrderBy(s => s.NumericId)
-                .Select(s => WireMapping.Summary(s, now)),
+                .Select(s => WireMapping.Summary(s, now, LatestMetrics(s.Id), services.Health.HealthOf(s.Id))),
         ];
         return Task.FromResult(rows);
     }
 
-    public Task<InstanceDetail> StatusAsync(string name, CancellationToken cancellationToken = default) =>
-        Task.FromResult(WireMapping.Detail(Resolve(name).Snapshot, Now));
+    public Task<InstanceDetail> StatusAsync(string name, CancellationToken cancellationToken = default)
+    {
+        var snapshot = Resolve(name).Snapshot;
+        return Task.FromResult(WireMapping.Detail(snapshot, Now, LatestMetrics(snapshot.Id), services.Health.HealthOf(snapshot.Id)));
+    }
 
     public Task<IReadOnlyList<TemplateInfo>> TemplatesAsync(CancellationToken cancellationToken = default)
     {
@@ -51,6 +55,12 @@ internal sealed partial class ServiceManagerRpcTarget(RpcTargetServices services
         ];
         return Task.FromResult(templates);
     }
+
+    private MetricsSample? LatestMetrics(string id) =>
+        services.Metrics.TryGetLatest(id, out var sample) ? sample : null;
+
+    private InstanceSummary Summary(InstanceSnapshot snapshot) =>
+        WireMapping.Summary(snapshot, Now, LatestMetrics(snapshot.Id), services.Health.HealthOf(snapshot.Id));
 
     private InstanceSupervisor Resolve(string name) =>
         Fleet.TryResolve(name, out var supervisor) ? supervisor : throw UnknownInstance(name);

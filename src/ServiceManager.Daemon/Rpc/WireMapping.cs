@@ -1,5 +1,6 @@
 using ServiceManager.Config.Model;
 using ServiceManager.Logs;
+using ServiceManager.Monitoring.Metrics;
 using ServiceManager.Platform;
 using ServiceManager.Protocol.Messages;
 using ServiceManager.Supervision;
@@ -9,16 +10,19 @@ namespace ServiceManager.Daemon.Rpc;
 /// <summary>Turns the daemon's internal records into the wire API's messages.</summary>
 internal static class WireMapping
 {
-    /// <summary>Health checks and metrics arrive with a later milestone; until then health is "unknown".</summary>
     private const string UnknownHealth = "unknown";
 
-    public static InstanceSummary Summary(InstanceSnapshot s, DateTimeOffset now) =>
-        new(s.Id, s.NumericId, s.Definition.Template, InstanceStateNames.ToText(s.State), UnknownHealth, s.Pid,
-            s.Definition.Port, Uptime(s, now), s.Restarts, LastExit(s.LastExit), null, null, s.Definition.Tags);
+    /// <param name="metrics">The instance's latest sample, if it is being sampled.</param>
+    /// <param name="health">Its health as the wire spells it; unknown when not given.</param>
+    public static InstanceSummary Summary(InstanceSnapshot s, DateTimeOffset now, MetricsSample? metrics = null, string health = UnknownHealth) =>
+        new(s.Id, s.NumericId, s.Definition.Template, InstanceStateNames.ToText(s.State), health, s.Pid,
+            s.Definition.Port, Uptime(s, now), s.Restarts, LastExit(s.LastExit), metrics?.Metrics.CpuPercent,
+            metrics?.Metrics.RssBytes, s.Definition.Tags);
 
-    public static InstanceDetail Detail(InstanceSnapshot s, DateTimeOffset now) =>
-        new(s.Id, s.NumericId, s.Definition.Template, InstanceStateNames.ToText(s.State), UnknownHealth, s.Pid,
-            s.Definition.Port, Uptime(s, now), s.Restarts, LastExit(s.LastExit), null, null, s.Definition.Tags,
+    public static InstanceDetail Detail(InstanceSnapshot s, DateTimeOffset now, MetricsSample? metrics = null, string health = UnknownHealth) =>
+        new(s.Id, s.NumericId, s.Definition.Template, InstanceStateNames.ToText(s.State), health, s.Pid,
+            s.Definition.Port, Uptime(s, now), s.Restarts, LastExit(s.LastExit), metrics?.Metrics.CpuPercent,
+            metrics?.Metrics.RssBytes, s.Definition.Tags,
             s.Definition.Command, s.Definition.WorkingDirectory, RestartPolicyText(s.Definition.Restart.Policy),
             s.Definition.AutoStart, s.LastError,
             [.. s.Transitions.Select(t => new TransitionInfo(InstanceStateNames.ToText(t.From), InstanceStateNames.ToText(t.To), t.At, t.Reason))]);
@@ -26,6 +30,14 @@ internal static class WireMapping
     public static TemplateInfo Template(TemplateDefinition t, IReadOnlyList<string> instances) =>
         new(t.Id, t.DisplayName, t.Description, t.Category, t.StartCommand, t.DefaultPort,
             t.PortRange is { } r ? [r.First, r.Last] : null, t.SupportsMultiple, instances);
+
+    public static SystemMetricsInfo System(SystemMetrics m) =>
+        new(m.CpuPercent, m.CpuCount, m.LoadAverage1, m.LoadAverage5, m.LoadAverage15, m.MemoryTotalBytes,
+            m.MemoryAvailableBytes, m.MemoryUsedBytes, (long)m.Uptime.TotalMilliseconds);
+
+    public static InstanceMetricsInfo Metrics(string id, int numericId, MetricsSample sample) =>
+        new(id, numericId, sample.Metrics.CpuPercent, sample.Metrics.RssBytes, sample.Metrics.Threads,
+            sample.Metrics.OpenFds, (long)sample.Metrics.Uptime.TotalMilliseconds, sample.Metrics.Processes, sample.At);
 
     public static LogLine Line(LogEntry e) => new(e.Instance, StreamName(e.Stream), e.At, e.Text);
 

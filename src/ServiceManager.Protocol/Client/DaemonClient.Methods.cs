@@ -57,4 +57,10 @@ public sealed partial class DaemonClient
 
     public Task<IReadOnlyList<OrphanInfo>> OrphansAsync(CancellationToken ct = default) =>
         InvokeAsync(RpcMethods.Orphans, EmptyParams.Instance, Json.EmptyParams, Json.IReadOnlyListOrphanInfo, ct);
+
+    public Task<MetricsResult> MetricsAsync(CancellationToken ct = default) =>
+        InvokeAsync(RpcMethods.Metrics, EmptyParams.Instance, Json.EmptyParams, Json.MetricsResult, ct);
+
+    public Task<EventsResult> EventsAsync(CancellationToken ct = default) =>
+        InvokeAsync(RpcMethods.Events, EmptyParams.Instance, Json.EmptyParams, Json.EventsResult, ct);
 }

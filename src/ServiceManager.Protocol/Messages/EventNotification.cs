@@ -1,0 +1,28 @@
+using System.Text.Json.Serialization;
+
+namespace ServiceManager.Protocol.Messages;
+
+/// <summary>
+/// Params of the <c>event</c> notification. One flat shape for every <see cref="EventTypes">type</see>; fields that a
+/// type does not use are left out of the JSON (not null), which keeps the frequent <c>metrics_updated</c> small.
+/// </summary>
+/// <param name="Instance">The instance concerned; absent for <c>metrics_updated</c> and <c>config_reloaded</c>.</param>
+/// <param name="From">state_changed: the previous state.</param>
+/// <param name="To">state_changed: the new state.</param>
+/// <param name="Reason">state_changed: why (as in <c>status</c> transitions).</param>
+/// <param name="System">metrics_updated: the machine.</param>
+/// <param name="Instances">metrics_updated: every sampled instance.</param>
+/// <param name="Added">config_reloaded: instance ids (also <paramref name="Removed"/>, <paramref name="Changed"/>).</param>
+public sealed record EventNotification(
+    string Subscription,
+    string Type,
+    [property: JsonConverter(typeof(UtcTimestampConverter))] DateTimeOffset At,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Instance = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? From = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? To = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Reason = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SystemMetricsInfo? System = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<MetricsPoint>? Instances = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Added = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Removed = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Changed = null);

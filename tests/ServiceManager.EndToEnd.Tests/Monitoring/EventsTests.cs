@@ -1,0 +1,76 @@
+using System.Text.Json;
+using ServiceManager.EndToEnd.Tests.Infrastructure;
+using ServiceManager.Protocol;
+using ServiceManager.Protocol.Messages;
+
+namespace ServiceManager.EndToEnd.Tests.Monitoring;
+
+/// <summary>The <c>events</c> subscription and <c>svcmgr events</c> against a real daemon and real children.</summary>
+public sealed class EventsTests
+{
+    private const string Config = """
+        [instances.victim]
+        start_command = "sleep 1000"
+        auto_start = true
+        restart = "on-failure"
+        """;
+
+    [Fact]
+    public async Task A_subscriber_sees_a_crash_of_a_child_as_state_changed_from_running()
+    {
+        using var home = new TestHome();
+        home.WriteConfig(Config);
+        await using var daemon = await DaemonProcess.StartAsync(home.Path);
+        var pid = await Instances.RunningPidAsync(daemon, "victim");
+
+        await using var client = await daemon.ConnectAsync();
+        var subscription = (await client.EventsAsync()).Subscription;
+        subscription.Should().NotBeNullOrEmpty();
+
+        ServiceManager.Platform.Unix.UnixProcess.Signal(pid, 9);
+
+        using var cancel = new CancellationTokenSource(Eventually.DefaultTimeout);
+        EventNotification? crash = null;
+        await foreach (var notification in client.Notifications.ReadAllAsync(cancel.Token))
+        {
+            if (notification.Method != RpcMethods.EventNotification) continue;
+            var e = notification.Params.Deserialize(ProtocolJsonContext.Default.EventNotification)!;
+            e.Subscription.Should().Be(subscription);
+            if (e.Type == EventTypes.StateChanged && e.Instance == "victim" && e.From == "running")
+            {
+                crash = e;
+                break;
+            }
+        }
+
+        crash.Should().NotBeNull();
+        crash!.To.Should().BeOneOf("restarting", "stopped", "failed");
+        crash.Reason.Should().Contain("SIGKILL");
+    }
+
+    [Fact]
+    public async Task Svcmgr_events_json_streams_state_changes_and_metrics_updates()
+    {
+        using var home = new TestHome();
+        home.WriteConfig(Config);
+        await using var daemon = await DaemonProcess.StartAsync(home.Path);
+        await Instances.WaitForStateAsync(daemon, "victim", "running");
+
+        await using var cli = StreamingCli.Start(home.Path, "events", "--json");
+        // The first metrics_updated proves the subscription is live before the stop is requested.
+        var metrics = await cli.ReadUntilAsync(l => l.Contains("\"metrics_updated\"", StringComparison.Ordinal), "a metrics_updated event");
+        using (var document = JsonDocument.Parse(metrics[^1]))
+        {
+            document.RootElement.GetProperty("system").GetProperty("memoryTotalBytes").GetInt64().Should().BePositive();
+            document.RootElement.TryGetProperty("from", out _).Should().BeFalse("fields a type does not use are left out");
+        }
+
+        (await Svcmgr.RunAsync(home.Path, "stop", "victim")).ExitCode.Should().Be(0);
+
+        var lines = await cli.ReadUntilAsync(l => l.Contains("\"to\":\"stopped\"", StringComparison.Ordinal), "victim's stop");
+        using var stopped = JsonDocument.Parse(lines[^1]);
+        stopped.RootElement.GetProperty("type").GetString().Should().Be("state_changed");
+        stopped.RootElement.GetProperty("instance").GetString().Should().Be("victim");
+        stopped.RootElement.GetProperty("at").GetString().Should().EndWith("Z");
+    }
+}
