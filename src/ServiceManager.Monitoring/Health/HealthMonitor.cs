@@ -22,8 +22,7 @@ public sealed partial class HealthMonitor : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly Lock _gate = new();
-    private CancellationTokenSource? _run;
-    private Task _loop = Task.CompletedTask;
+    private readonly RestartableLoop _loop;
     private bool _disposed;
     private volatile HealthSnapshot _snapshot = HealthSnapshot.Initial;
 
@@ -50,6 +49,7 @@ public sealed partial class HealthMonitor : IAsyncDisposable
         _options = options;
         _time = time;
         _logger = logger ?? NullLogger.Instance;
+        _loop = new RestartableLoop(RunAsync);
     }
 
     public string InstanceId { get; }
@@ -68,7 +68,7 @@ public sealed partial class HealthMonitor : IAsyncDisposable
     {
         get
         {
-            lock (_gate) return _run is not null;
+            return _loop.IsRunning;
         }
     }
 
@@ -89,39 +89,14 @@ public sealed partial class HealthMonitor : IAsyncDisposable
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            if (_run is not null) return;
-            _run = new CancellationTokenSource();
-            var previous = _loop;
-            var token = _run.Token;
-            _loop = Task.Run(async () =>
-            {
-                await previous;
-                await RunAsync(token);
-            }, CancellationToken.None);
+            _loop.Start();
         }
     }
 
     /// <summary>Stops probing (with the instance): cancels a probe in flight (an exec probe's group is killed) and
     /// returns once the loop has ended and the status is back to unknown.</summary>
     /// <param name="cancellationToken">Stops only the caller's wait, never the stop itself.</param>
-    public async Task StopAsync(CancellationToken cancellationToken = default)
-    {
-        CancellationTokenSource? run;
-        Task loop;
-        lock (_gate)
-        {
-            run = _run;
-            _run = null;
-            loop = _loop;
-        }
-        if (run is not null)
-        {
-            await run.CancelAsync();
-            _ = loop.ContinueWith(_ => run.Dispose(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously,
-                TaskScheduler.Default);
-        }
-        await loop.WaitAsync(cancellationToken);
-    }
+    public Task StopAsync(CancellationToken cancellationToken = default) => _loop.StopAsync(cancellationToken);
 
     public async ValueTask DisposeAsync()
     {

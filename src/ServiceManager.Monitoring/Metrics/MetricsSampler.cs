@@ -21,9 +21,7 @@ public sealed partial class MetricsSampler : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly Lock _registry = new();
     private readonly Dictionary<string, TrackedInstance> _instances = new(StringComparer.Ordinal);
-    private readonly Lock _lifecycle = new();
-    private CancellationTokenSource? _run;
-    private Task _loop = Task.CompletedTask;
+    private readonly RestartableLoop _loop;
     private readonly Lock _systemGate = new();
     private SystemMetrics? _latestSystem;
     private DateTimeOffset? _latestSystemAt;
@@ -45,6 +43,7 @@ public sealed partial class MetricsSampler : IAsyncDisposable
         _time = time;
         Options = options;
         _logger = logger ?? NullLogger.Instance;
+        _loop = new RestartableLoop(RunAsync);
     }
 
     public MetricsSamplerOptions Options { get; }
@@ -149,42 +148,11 @@ public sealed partial class MetricsSampler : IAsyncDisposable
     }
 
     /// <summary>Samples every <see cref="MetricsSamplerOptions.Interval"/>, the first time at once. A no-op while running.</summary>
-    public void Start()
-    {
-        lock (_lifecycle)
-        {
-            if (_run is not null) return;
-            _run = new CancellationTokenSource();
-            var token = _run.Token;
-            var previous = _loop;
-            _loop = Task.Run(async () =>
-            {
-                await previous;
-                await RunAsync(token);
-            }, CancellationToken.None);
-        }
-    }
+    public void Start() => _loop.Start();
 
     /// <summary>Stops the timer; returns once a cycle in progress has finished.</summary>
     /// <param name="cancellationToken">Stops only the caller's wait.</param>
-    public async Task StopAsync(CancellationToken cancellationToken = default)
-    {
-        CancellationTokenSource? run;
-        Task loop;
-        lock (_lifecycle)
-        {
-            run = _run;
-            _run = null;
-            loop = _loop;
-        }
-        if (run is not null)
-        {
-            await run.CancelAsync();
-            _ = loop.ContinueWith(_ => run.Dispose(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously,
-                TaskScheduler.Default);
-        }
-        await loop.WaitAsync(cancellationToken);
-    }
+    public Task StopAsync(CancellationToken cancellationToken = default) => _loop.StopAsync(cancellationToken);
 
     public async ValueTask DisposeAsync() => await StopAsync();
 
