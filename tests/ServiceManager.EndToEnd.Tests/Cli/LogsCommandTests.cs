@@ -24,7 +24,7 @@ public sealed class LogsCommandTests
         auto_start = true
 
         [instances.talker]
-        start_command = ["sh", "-c", 'echo ready; while :; do if [ -e say ]; then cat say; rm -f say; fi; sleep 0.02; done']
+        start_command = ["sh", "-c", 'echo ready; while :; do if mv say said 2>/dev/null; then cat said; fi; sleep 0.02; done']
         auto_start = true
         """;
 

@@ -15,7 +15,10 @@ internal static class LogFiles
     public static Task WaitForAsync(TestHome home, string instance, string text) =>
         Eventually.TrueAsync(() => Read(home, instance).Contains(text, StringComparison.Ordinal), $"'{text}' in the log of {instance}");
 
-    /// <summary>Creates <paramref name="name"/> in the home atomically (write then rename), for a child polling for it.</summary>
+    /// <summary>
+    /// Creates <paramref name="name"/> in the home atomically (write then rename), for a child polling for it. The
+    /// children take it with <c>mv</c> before printing it, so once its text is seen the name is free again.
+    /// </summary>
     public static void Signal(TestHome home, string name, string content = "")
     {
         var temporary = Path.Combine(home.Path, name + ".tmp");

@@ -14,7 +14,7 @@ public sealed class SocketProtocolTests
 
     private const string Config = """
         [instances.talker]
-        start_command = ["sh", "-c", 'echo ready; while :; do if [ -e say ]; then cat say; rm -f say; fi; sleep 0.02; done']
+        start_command = ["sh", "-c", 'echo ready; while :; do if mv say said 2>/dev/null; then cat said; fi; sleep 0.02; done']
         auto_start = true
 
         [instances.quiet]
@@ -178,7 +178,7 @@ public sealed class SocketProtocolTests
 
         home.WriteConfig("""
             [instances.talker]
-            start_command = ["sh", "-c", 'echo ready; while :; do if [ -e say ]; then cat say; rm -f say; fi; sleep 0.02; done']
+            start_command = ["sh", "-c", 'echo ready; while :; do if mv say said 2>/dev/null; then cat said; fi; sleep 0.02; done']
             auto_start = true
             """);
         (await client.ReloadAsync()).Removed.Should().Equal("quiet");
