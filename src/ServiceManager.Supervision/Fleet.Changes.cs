@@ -62,10 +62,11 @@ public sealed partial class Fleet
             _daemon = config.Daemon;
 
             var work = new List<Task>();
+            foreach (var id in removed) CancelWait(id);
             work.AddRange(removedMembers.Select(m => m.DisposeAsync()));
             work.AddRange(changed.Select(d => current[d.Id].Supervisor.UpdateDefinitionAsync(d, CancellationToken.None)));
             work.AddRange(created.Where(m => startAdded(m.Supervisor.Snapshot.Definition))
-                .Select(m => m.Supervisor.StartAsync(CancellationToken.None)));
+                .Select(m => RequestStartAsync(m.Supervisor, CancellationToken.None)));
             await Task.WhenAll(work);
             RaiseMembersChanged();
 
@@ -93,7 +94,7 @@ public sealed partial class Fleet
             _members = _members.Add(definition.Id, member);
             RaiseMembersChanged();
             if (start)
-                await member.Supervisor.StartAsync(CancellationToken.None);
+                await RequestStartAsync(member.Supervisor, CancellationToken.None);
             return member.Supervisor.Snapshot;
         }
         finally
@@ -114,6 +115,7 @@ public sealed partial class Fleet
             var current = _members;
             var members = targets.Select(s => current[s.Id]).ToList();
             _members = current.RemoveRange(targets.Select(s => s.Id));
+            foreach (var target in targets) CancelWait(target.Id);
             RaiseMembersChanged();
             await Task.WhenAll(members.Select(m => m.DisposeAsync()));
             return [.. targets.Select(s => s.Id)];
@@ -134,6 +136,7 @@ public sealed partial class Fleet
             _disposed = true;
             var members = _members.Values.ToList();
             _members = _members.Clear();
+            foreach (var member in members) CancelWait(member.Supervisor.Id);
             await Task.WhenAll(members.Select(m => m.DisposeAsync()));
         }
         finally

@@ -4,36 +4,36 @@ public sealed partial class Fleet
 {
     /// <exception cref="UnknownInstanceException">A name resolves to nothing; nothing was started.</exception>
     public Task<FleetOperationResult> StartAsync(IEnumerable<string> names, CancellationToken cancellationToken = default) =>
-        RunAsync(ResolveAll(names), (s, ct) => s.StartAsync(ct), cancellationToken);
+        RunAsync(ResolveAll(names), RequestStartAsync, cancellationToken);
 
     /// <exception cref="UnknownInstanceException">A name resolves to nothing; nothing was stopped.</exception>
     public Task<FleetOperationResult> StopAsync(IEnumerable<string> names, CancellationToken cancellationToken = default) =>
-        RunAsync(ResolveAll(names), (s, ct) => s.StopAsync(ct), cancellationToken);
+        RunAsync(ResolveAll(names), (s, ct) => StopCancellingWaitAsync(s, (x, c) => x.StopAsync(c), ct), cancellationToken);
 
     /// <exception cref="UnknownInstanceException">A name resolves to nothing; nothing was restarted.</exception>
     public Task<FleetOperationResult> RestartAsync(IEnumerable<string> names, CancellationToken cancellationToken = default) =>
-        RunAsync(ResolveAll(names), (s, ct) => s.RestartAsync(ct), cancellationToken);
+        RunAsync(ResolveAll(names), (s, ct) => { CancelWait(s.Id); return s.RestartAsync(ct); }, cancellationToken);
 
     public Task<FleetOperationResult> StartAllAsync(CancellationToken cancellationToken = default) =>
-        RunAsync(Supervisors, (s, ct) => s.StartAsync(ct), cancellationToken);
+        RunAsync(Supervisors, RequestStartAsync, cancellationToken);
 
     /// <summary>Stops every instance in parallel; each gets its own stop_timeout.</summary>
     public Task<FleetOperationResult> StopAllAsync(CancellationToken cancellationToken = default) =>
-        RunAsync(Supervisors, (s, ct) => s.StopAsync(ct), cancellationToken);
+        RunAsync(Supervisors, (s, ct) => StopCancellingWaitAsync(s, (x, c) => x.StopAsync(c), ct), cancellationToken);
 
     /// <summary>Stops every child for a daemon shutdown: like <see cref="StopAllAsync"/>, but each instance keeps
     /// <see cref="InstanceSnapshot.ShouldRun"/>, so the next daemon starts the same ones again.</summary>
     public Task<FleetOperationResult> HaltAllAsync(CancellationToken cancellationToken = default) =>
-        RunAsync(Supervisors, (s, ct) => s.HaltAsync(ct), cancellationToken);
+        RunAsync(Supervisors, (s, ct) => { CancelWait(s.Id); return s.HaltAsync(ct); }, cancellationToken);
 
     public Task<FleetOperationResult> RestartAllAsync(CancellationToken cancellationToken = default) =>
-        RunAsync(Supervisors, (s, ct) => s.RestartAsync(ct), cancellationToken);
+        RunAsync(Supervisors, (s, ct) => { CancelWait(s.Id); return s.RestartAsync(ct); }, cancellationToken);
 
     /// <summary>Starts every auto_start instance that is stopped (daemon start-up); failed ones are left for the user.</summary>
     public Task<FleetOperationResult> StartAutoStartAsync(CancellationToken cancellationToken = default) =>
         RunAsync(
             [.. Supervisors.Where(s => s.Snapshot is { State: InstanceState.Stopped, Definition.AutoStart: true })],
-            (s, ct) => s.StartAsync(ct),
+            RequestStartAsync,
             cancellationToken);
 
     private static async Task<FleetOperationResult> RunAsync(

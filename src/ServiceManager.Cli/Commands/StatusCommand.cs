@@ -42,6 +42,7 @@ internal static class StatusCommand
         Field("restart", d.RestartPolicy);
         Field("auto start", d.AutoStart ? "yes" : "no");
         Field("tags", d.Tags.Count == 0 ? Format.None : string.Join(", ", d.Tags));
+        if (d.WaitingFor is { Count: > 0 } waiting) text.Append("waiting for: ").Append(string.Join(", ", waiting)).Append('\n');
         if (d.LastError is { } error) Field("last error", error);
         text.Append("transitions:\n");
         foreach (var t in d.Transitions)

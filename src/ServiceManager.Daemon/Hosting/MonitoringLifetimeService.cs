@@ -9,7 +9,7 @@ namespace ServiceManager.Daemon.Hosting;
 /// start-up transition is missed, and stops them after the fleet has stopped.
 /// </summary>
 internal sealed class MonitoringLifetimeService(
-    MetricsTracking tracking, MemoryEnforcement memory, HealthTracking health, EventHub events, MetricsSampler sampler)
+    MetricsTracking tracking, MemoryEnforcement memory, HealthTracking health, DependencyGate dependencies, EventHub events, MetricsSampler sampler)
     : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
@@ -18,6 +18,7 @@ internal sealed class MonitoringLifetimeService(
         memory.Start();
         tracking.Start();
         health.Start();
+        dependencies.Start();
         return Task.CompletedTask;
     }
 

@@ -8,10 +8,13 @@ using ServiceManager.Supervision;
 namespace ServiceManager.Daemon.Rpc;
 
 /// <summary>What every connection's RPC target shares: the fleet, the config, the clock, metrics, health, events, and the reload lock.</summary>
-internal sealed class RpcTargetServices(Fleet fleet, ConfigStore config, TimeProvider time, FleetCoordinator coordinator, MetricsSampler metrics, EventHub events, HealthTracking health)
+internal sealed class RpcTargetServices(Fleet fleet, ConfigStore config, TimeProvider time, FleetCoordinator coordinator, MetricsSampler metrics, EventHub events, HealthTracking health, DependencyGate dependencies)
 {
     /// <summary>Each instance's health, from its health check.</summary>
     public HealthTracking Health => health;
+
+    /// <summary>What a waiting start still waits for (<c>depends_on</c>).</summary>
+    public DependencyGate Dependencies => dependencies;
 
     /// <summary>Where <c>events</c> subscriptions get their notifications.</summary>
     public EventHub Events => events;

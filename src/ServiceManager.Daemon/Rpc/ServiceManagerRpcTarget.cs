@@ -41,7 +41,8 @@ internal sealed partial class ServiceManagerRpcTarget(RpcTargetServices services
     public Task<InstanceDetail> StatusAsync(string name, CancellationToken cancellationToken = default)
     {
         var snapshot = Resolve(name).Snapshot;
-        return Task.FromResult(WireMapping.Detail(snapshot, Now, LatestMetrics(snapshot.Id), services.Health.HealthOf(snapshot.Id)));
+        return Task.FromResult(WireMapping.Detail(snapshot, Now, LatestMetrics(snapshot.Id), services.Health.HealthOf(snapshot.Id))
+            with { WaitingFor = services.Dependencies.WaitingFor(snapshot) });
     }
 
     public Task<IReadOnlyList<TemplateInfo>> TemplatesAsync(CancellationToken cancellationToken = default)

@@ -37,6 +37,7 @@ internal static class Texts
         text.Append("working directory: ").Append(d.WorkingDirectory).Append('\n');
         text.Append(CultureInfo.InvariantCulture, $"restart policy: {d.RestartPolicy}, auto start: {(d.AutoStart ? "yes" : "no")}\n");
         if (d.LastExit is { } exit) text.Append(CultureInfo.InvariantCulture, $"last exit: {Exit(exit)} at {Time(exit.At)}\n");
+        if (d.WaitingFor is { Count: > 0 } waiting) text.Append("waiting for: ").Append(string.Join(", ", waiting)).Append('\n');
         if (d.LastError is { } error) text.Append("last error: ").Append(error).Append('\n');
         if (d.Transitions.Count > 0)
         {

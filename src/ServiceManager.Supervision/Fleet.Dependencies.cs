@@ -1,0 +1,100 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using ServiceManager.Config.Model;
+
+namespace ServiceManager.Supervision;
+
+public sealed partial class Fleet
+{
+    // Instances whose requested start waits for their dependencies, with what cancels that wait.
+    private readonly ConcurrentDictionary<string, CancellationTokenSource> _waits = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The dependency gate: awaited before a requested start (start, start --all, auto-start, restore) of an instance
+    /// with <c>depends_on</c>; it completes once the dependencies are ready. Not consulted for the supervisor's own
+    /// crash restarts. Null: instances start at once.
+    /// </summary>
+    public Func<InstanceDefinition, CancellationToken, Task>? WaitForDependencies { get; set; }
+
+    /// <summary>Whether a requested start of <paramref name="id"/> is waiting for its dependencies.</summary>
+    public bool IsWaiting(string id) => _waits.ContainsKey(id);
+
+    /// <summary>
+    /// A requested start: at once without dependencies; otherwise the wait runs in the background and this answers
+    /// <see cref="OperationOutcome.Done"/> (the start is queued, as systemd queues a job). Stopping or removing the
+    /// instance cancels the wait.
+    /// </summary>
+    private Task<OperationOutcome> RequestStartAsync(InstanceSupervisor supervisor, CancellationToken cancellationToken)
+    {
+        var gate = WaitForDependencies;
+        var snapshot = supervisor.Snapshot;
+        if (gate is null || snapshot.Definition.DependsOn.Count == 0
+            || snapshot.State is not (InstanceState.Stopped or InstanceState.Failed))
+            return supervisor.StartAsync(cancellationToken);
+
+        var wait = new CancellationTokenSource();
+        if (!_waits.TryAdd(supervisor.Id, wait))
+        {
+            wait.Dispose();
+            return Task.FromResult(OperationOutcome.Unchanged);
+        }
+
+        _ = StartWhenReadyAsync(supervisor, gate, wait);
+        return Task.FromResult(OperationOutcome.Done);
+    }
+
+    private async Task StartWhenReadyAsync(
+        InstanceSupervisor supervisor, Func<InstanceDefinition, CancellationToken, Task> gate, CancellationTokenSource wait)
+    {
+        try
+        {
+            await gate(supervisor.Snapshot.Definition, wait.Token);
+            // Only if no stop or remove took the wait away meanwhile.
+            if (_waits.TryRemove(KeyValuePair.Create(supervisor.Id, wait)))
+                await supervisor.StartAsync(CancellationToken.None);
+        }
+        catch (OperationCanceledException) when (wait.IsCancellationRequested)
+        {
+            // Stopped or removed while waiting.
+        }
+        catch (ObjectDisposedException)
+        {
+            // Removed while starting.
+        }
+#pragma warning disable CA1031 // A background start has nobody to throw to.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            _context.Logger.LogError(ex, "Instance {Instance}: waiting for its dependencies failed", supervisor.Id);
+        }
+        finally
+        {
+            _waits.TryRemove(KeyValuePair.Create(supervisor.Id, wait));
+            wait.Dispose();
+        }
+    }
+
+    /// <summary>Cancels a waiting start of <paramref name="id"/>; true if there was one.</summary>
+    private bool CancelWait(string id)
+    {
+        if (!_waits.TryRemove(id, out var wait)) return false;
+        try
+        {
+            wait.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The wait had just ended.
+        }
+        return true;
+    }
+
+    /// <summary>A stop that also cancels a waiting start (reported as done, since the instance no longer starts).</summary>
+    private async Task<OperationOutcome> StopCancellingWaitAsync(
+        InstanceSupervisor supervisor, Func<InstanceSupervisor, CancellationToken, Task<OperationOutcome>> stop, CancellationToken cancellationToken)
+    {
+        var cancelled = CancelWait(supervisor.Id);
+        var outcome = await stop(supervisor, cancellationToken);
+        return cancelled && outcome == OperationOutcome.Unchanged ? OperationOutcome.Done : outcome;
+    }
+}

@@ -1,0 +1,95 @@
+using System.Text.Json;
+using System.Threading.Channels;
+using ServiceManager.EndToEnd.Tests.Fleet;
+using ServiceManager.EndToEnd.Tests.Infrastructure;
+using ServiceManager.Protocol;
+using ServiceManager.Protocol.Client;
+using ServiceManager.Protocol.Messages;
+
+namespace ServiceManager.EndToEnd.Tests.Monitoring;
+
+/// <summary><c>depends_on</c>: a dependant starts only once its dependency runs and is healthy.</summary>
+public sealed class DependencyTests
+{
+    // db's listener appears only a while after db is running, so api has to wait for db's health, not its start.
+    private static string Config(int port, bool autoStart) => $"""
+        [instances.db]
+        start_command = "sh -c 'sleep 2; exec python3 -m http.server {port} --bind 127.0.0.1'"
+        auto_start = {(autoStart ? "true" : "false")}
+        health_endpoint = "tcp://127.0.0.1:{port}"
+        health_interval_ms = 100
+
+        [instances.api]
+        start_command = "sleep 1000"
+        auto_start = {(autoStart ? "true" : "false")}
+        depends_on = ["db"]
+        """;
+
+    [Fact]
+    public async Task At_daemon_start_up_api_waits_for_db_to_be_healthy_and_status_shows_what_it_waits_for()
+    {
+        using var home = new TestHome();
+        home.WriteConfig(Config(FreePorts.Block(1), autoStart: true));
+        await using var daemon = await DaemonProcess.StartAsync(home.Path);
+        await using var client = await daemon.ConnectAsync();
+        await client.EventsAsync();
+
+        var waiting = await Eventually.GetAsync(() => Svcmgr.RunAsync(home.Path, "status", "api"),
+            r => r.Stdout.Contains("waiting for: db", StringComparison.Ordinal), "status api to show it waits for db");
+        waiting.Stdout.Should().MatchRegex(@"state:\s+stopped");
+
+        await AssertApiRanAfterDbWasHealthyAsync(daemon, client);
+    }
+
+    [Fact]
+    public async Task Start_all_after_stop_all_follows_the_graph_and_stopping_db_leaves_api_running()
+    {
+        using var home = new TestHome();
+        home.WriteConfig(Config(FreePorts.Block(1), autoStart: false));
+        await using var daemon = await DaemonProcess.StartAsync(home.Path);
+        await using var client = await daemon.ConnectAsync();
+        await client.EventsAsync();
+
+        (await Svcmgr.RunAsync(home.Path, "start", "--all")).ExitCode.Should().Be(0);
+        var detail = await Eventually.GetAsync(() => Instances.StatusAsync(daemon, "api"),
+            d => d.WaitingFor is { Count: > 0 }, "api to wait for db");
+        detail.WaitingFor.Should().Equal("db");
+        await AssertApiRanAfterDbWasHealthyAsync(daemon, client);
+
+        (await Svcmgr.RunAsync(home.Path, "stop", "--all")).ExitCode.Should().Be(0);
+        (await Svcmgr.RunAsync(home.Path, "start", "--all")).ExitCode.Should().Be(0);
+        await AssertApiRanAfterDbWasHealthyAsync(daemon, client);
+
+        var apiPid = await Instances.RunningPidAsync(daemon, "api");
+        (await Svcmgr.RunAsync(home.Path, "stop", "db")).ExitCode.Should().Be(0);
+        await Instances.WaitForStateAsync(daemon, "db", "stopped");
+        var api = await Instances.GetAsync(daemon, "api");
+        api.State.Should().Be("running");
+        api.Pid.Should().Be(apiPid);
+        (await Instances.StatusAsync(daemon, "api")).WaitingFor.Should().BeEmpty();
+    }
+
+    /// <summary>Reads db's next change to healthy from the event feed, then checks api's latest start came after it.</summary>
+    private static async Task AssertApiRanAfterDbWasHealthyAsync(DaemonProcess daemon, DaemonClient client)
+    {
+        var healthyAt = await NextHealthyAsync(client.Notifications, "db");
+        await Instances.WaitForStateAsync(daemon, "api", "running");
+        var api = await Instances.StatusAsync(daemon, "api");
+        var started = api.Transitions.Last(t => t.To == "running");
+        started.At.Should().BeOnOrAfter(healthyAt);
+        api.WaitingFor.Should().BeEmpty();
+    }
+
+    private static async Task<DateTimeOffset> NextHealthyAsync(ChannelReader<RpcNotification> notifications, string id)
+    {
+        using var cancel = new CancellationTokenSource(Eventually.DefaultTimeout);
+        await foreach (var notification in notifications.ReadAllAsync(cancel.Token))
+        {
+            if (notification.Method != RpcMethods.EventNotification) continue;
+            var e = notification.Params.Deserialize(ProtocolJsonContext.Default.EventNotification)!;
+            if (e.Type == EventTypes.HealthChanged && e.Instance == id && e.To == "healthy") return e.At;
+        }
+
+        throw new InvalidOperationException("the event feed ended");
+    }
+}
