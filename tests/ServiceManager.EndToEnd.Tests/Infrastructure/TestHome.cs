@@ -15,6 +15,8 @@ internal sealed class TestHome : IDisposable
 
     public string LogsDirectory => System.IO.Path.Combine(Path, "logs");
 
+    public string PidFile => System.IO.Path.Combine(Path, "svcmgr.pid");
+
     public void WriteConfig(string toml) => File.WriteAllText(ConfigPath, toml);
 
     public void Dispose()
