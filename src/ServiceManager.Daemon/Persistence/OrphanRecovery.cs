@@ -9,7 +9,8 @@ namespace ServiceManager.Daemon.Persistence;
 /// At start-up, before any instance starts: children of the previous daemon that still run are stopped as their
 /// supervisor would have stopped them — stop signal to the group, grace, SIGKILL — so that no service runs twice
 /// and their ports are free again. Two passes: the children <c>state.json</c> records (same pid and start time),
-/// then any other process group carrying this daemon's <see cref="DaemonMarker"/> (a child too young to be recorded).
+/// then any other session carrying this daemon's <see cref="DaemonMarker"/> (a child too young to be recorded).
+/// Must run before this daemon starts any child of its own.
 /// </summary>
 internal static class OrphanRecovery
 {
@@ -35,9 +36,10 @@ internal static class OrphanRecovery
 
         var marker = Path.GetFullPath(stateDirectory);
         var unrecorded = ProcScan.WithEnvironmentVariable(DaemonMarker.Variable)
+            // No start-time filter: this runs before we spawn anything, so every marked session that is not ours is a
+            // previous daemon's. Start times tick every 10 ms, and a child spawned in the dead daemon's last instant
+            // often shares the tick we started in; "started before us" let exactly those escape and run twice.
             .Where(p => p.Value == marker && p.Process.Session == p.Process.ProcessGroup && p.Process.ProcessGroup > 1 && !IsOurs(p.Process.ProcessGroup))
-            // Started after us, it cannot be the previous daemon's.
-            .Where(p => self is null || p.Process.StartTime < self.StartTime)
             .GroupBy(p => p.Process.ProcessGroup)
             .Select(g =>
             {

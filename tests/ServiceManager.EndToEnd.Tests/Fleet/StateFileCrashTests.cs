@@ -28,15 +28,10 @@ public sealed class StateFileCrashTests : IDisposable
         _home.Dispose();
     }
 
+    // Each round also checks that no instance runs twice afterwards: a child spawned in the killed daemon's last
+    // instant must be found by orphan recovery even when the state file never named it.
     [Fact]
-    public Task A_crash_during_a_flood_of_changes_leaves_a_state_file_that_parses_and_loads() => CrashDuringFloodAsync(checkOneCopy: false);
-
-    // Known defect, not yet diagnosed: in about one full e2e run in four on this 2-core machine, one instance runs twice
-    // after the restart ("one copy of w2-4, but {12020, 12081}"): the older process survives orphan recovery.
-    [Fact(Skip = "known defect: after a SIGKILL mid-flood one instance occasionally runs twice (older pid survives orphan recovery); see the issue note")]
-    public Task A_crash_during_a_flood_of_changes_leaves_exactly_one_copy_of_each_running_instance() => CrashDuringFloodAsync(checkOneCopy: true);
-
-    private async Task CrashDuringFloodAsync(bool checkOneCopy)
+    public async Task A_crash_during_a_flood_of_changes_leaves_a_state_file_that_loads_and_one_copy_of_each_instance()
     {
         var statePath = Path.Combine(_home.Path, "state.json");
         for (var round = 0; round < 3; round++)
@@ -68,13 +63,12 @@ public sealed class StateFileCrashTests : IDisposable
             await using var next = await DaemonProcess.StartAsync(_home.Path);
             var restored = await Instances.ListAsync(next);
             restored.Select(s => s.Id).Should().BeEquivalentTo(recorded, "the next daemon restores exactly what the file holds");
-            if (checkOneCopy)
-                foreach (var s in restored.Where(s => s.State == "running"))
-                    InstanceProcesses.Of(_home.Path, s.Id).Should().Equal([s.Pid!.Value], $"one copy of {s.Id}");
+            foreach (var s in restored.Where(s => s.State == "running"))
+                InstanceProcesses.Of(_home.Path, s.Id).Should().Equal([s.Pid!.Value], $"one copy of {s.Id}");
             (await next.TerminateAsync()).Should().Be(0);
         }
 
-        if (checkOneCopy) InstanceProcesses.All(_home.Path).Should().BeEmpty();
+        InstanceProcesses.All(_home.Path).Should().BeEmpty();
     }
 
     private int _changes;
