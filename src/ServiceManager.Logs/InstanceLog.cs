@@ -57,6 +57,12 @@ public sealed class InstanceLog : IChildOutputSink, IDisposable
 
     public int FollowerCount => _followers.Count;
 
+    /// <summary>
+    /// Raised after a rotation, on the thread that wrote the line which did not fit, while the log's write lock is
+    /// held: handlers must return at once and must not call back into this log.
+    /// </summary>
+    public event Action<LogRotation>? Rotated;
+
     public void OnOutput(OutputStream stream, ReadOnlySpan<byte> data)
     {
         lock (_writeLock)
@@ -176,7 +182,13 @@ public sealed class InstanceLog : IChildOutputSink, IDisposable
             _entries.Add(new LogEntry(_instance, stream, at, line));
         }
 
+        var rotations = _file.Rotations;
         _file.Write(_entries);
+        for (; rotations < _file.Rotations; rotations++)
+        {
+            Rotated?.Invoke(new LogRotation(_instance, _file.FilePath, _file.RotatedPath1, at));
+        }
+
         _ring.AddRange(_entries);
         _followers.Broadcast(_entries);
 

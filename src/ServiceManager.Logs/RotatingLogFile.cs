@@ -39,6 +39,15 @@ internal sealed class RotatingLogFile : IDisposable
     /// <summary>The most recent failure to open, write or rotate; stays set after later writes succeed.</summary>
     public Exception? LastError => Volatile.Read(ref _lastError);
 
+    /// <summary>The live file.</summary>
+    public string FilePath => _path;
+
+    /// <summary>Where a rotation moves the live file's content; null when only the live file is kept.</summary>
+    public string? RotatedPath1 => _maxFiles == 1 ? null : RotatedPath(1);
+
+    /// <summary>How many rotations have moved the live file aside so far.</summary>
+    public int Rotations { get; private set; }
+
     public void Write(List<LogEntry> entries)
     {
         var used = 0;
@@ -150,6 +159,7 @@ internal sealed class RotatingLogFile : IDisposable
             return false;
         }
 
+        Rotations++;
         _handle?.Dispose();
         _handle = null;
         return TryOpen();

@@ -7,4 +7,5 @@ public static class EventTypes
     public const string HealthChanged = "health_changed";
     public const string MetricsUpdated = "metrics_updated";
     public const string ConfigReloaded = "config_reloaded";
+    public const string LogRotated = "log_rotated";
 }

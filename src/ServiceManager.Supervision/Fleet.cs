@@ -60,6 +60,9 @@ public sealed partial class Fleet : IAsyncDisposable
     /// <see cref="InstanceSupervisor.StateChanged"/>).</summary>
     public event Action<InstanceSnapshot, StateTransition>? StateChanged;
 
+    /// <summary>An instance's log file was rotated; raised on the writing thread (see <see cref="InstanceLog.Rotated"/>).</summary>
+    public event Action<LogRotation>? LogRotated;
+
     /// <summary>The current snapshot of every instance, in numeric-id order.</summary>
     public IReadOnlyList<InstanceSnapshot> List() =>
         [.. _members.Values.Select(m => m.Supervisor.Snapshot).OrderBy(s => s.NumericId)];
@@ -118,6 +121,7 @@ public sealed partial class Fleet : IAsyncDisposable
     {
         var logOptions = new LogOptions(_options.LogDirectory, daemon.LogMaxBytes, daemon.LogMaxFiles, daemon.LogBufferLines);
         var log = new InstanceLog(definition.Id, logOptions, _context.Time);
+        log.Rotated += rotation => LogRotated?.Invoke(rotation);
         try
         {
             var supervisor = new InstanceSupervisor(definition, numericId, log, log.AppendSystemLine, _context);

@@ -44,7 +44,8 @@ internal static class EventsCommand
     {
         var detail = e.Type switch
         {
-            EventTypes.StateChanged => $"{e.Instance}  {e.From} -> {e.To}  {e.Reason}",
+            EventTypes.StateChanged or EventTypes.HealthChanged => $"{e.Instance}  {e.From} -> {e.To}  {e.Reason}",
+            EventTypes.LogRotated => $"{e.Instance}  {e.File} -> {e.RotatedTo ?? "(dropped)"}",
             EventTypes.MetricsUpdated => MetricsLine(e),
             EventTypes.ConfigReloaded =>
                 $"added: {List(e.Added)}; removed: {List(e.Removed)}; changed: {List(e.Changed)}",

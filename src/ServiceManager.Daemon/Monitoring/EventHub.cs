@@ -7,7 +7,7 @@ using ServiceManager.Supervision;
 namespace ServiceManager.Daemon.Monitoring;
 
 /// <summary>
-/// Fans the daemon's changes out to <c>events</c> subscribers: transitions from <see cref="Fleet.StateChanged"/>,
+/// Fans the daemon's changes out to <c>events</c> subscribers: transitions from <see cref="Fleet.StateChanged"/>, log rotations,
 /// one compact <c>metrics_updated</c> per sampling cycle, and reloads. Publishing only queues (see
 /// <see cref="EventSubscriber"/>), so a subscriber never slows a supervisor's dispatcher or the sampler.
 /// </summary>
@@ -31,6 +31,8 @@ internal sealed class EventHub(Fleet fleet, MetricsSampler sampler)
         fleet.StateChanged += (snapshot, transition) => Publish(new EventNotification(
             "", EventTypes.StateChanged, transition.At, snapshot.Id, InstanceStateNames.ToText(transition.From),
             InstanceStateNames.ToText(transition.To), transition.Reason));
+        fleet.LogRotated += rotation => Publish(new EventNotification(
+            "", EventTypes.LogRotated, rotation.At, rotation.Instance, File: rotation.File, RotatedTo: rotation.RotatedTo));
         sampler.Sampled += OnSampled;
     }
 

@@ -13,6 +13,8 @@ namespace ServiceManager.Protocol.Messages;
 /// <param name="System">metrics_updated: the machine.</param>
 /// <param name="Instances">metrics_updated: every sampled instance.</param>
 /// <param name="Added">config_reloaded: instance ids (also <paramref name="Removed"/>, <paramref name="Changed"/>).</param>
+/// <param name="File">log_rotated: the live log file, empty again.</param>
+/// <param name="RotatedTo">log_rotated: where its content went (absent when <c>log_max_files = 1</c> dropped it).</param>
 public sealed record EventNotification(
     string Subscription,
     string Type,
@@ -25,4 +27,6 @@ public sealed record EventNotification(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<MetricsPoint>? Instances = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Added = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Removed = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Changed = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Changed = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? File = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? RotatedTo = null);

@@ -73,4 +73,41 @@ public sealed class EventsTests
         stopped.RootElement.GetProperty("instance").GetString().Should().Be("victim");
         stopped.RootElement.GetProperty("at").GetString().Should().EndWith("Z");
     }
+
+    [Fact]
+    public async Task A_subscriber_sees_a_log_rotation_with_the_files_involved()
+    {
+        using var home = new TestHome();
+        home.WriteConfig("""
+            [daemon]
+            log_max_size = "1K"
+            log_max_files = 2
+
+            [instances.chatty]
+            start_command = ["sh", "-c", "while true; do echo 0123456789012345678901234567890123456789; sleep 0.02; done"]
+            auto_start = true
+            """);
+        await using var daemon = await DaemonProcess.StartAsync(home.Path);
+        await using var client = await daemon.ConnectAsync();
+        await client.EventsAsync();
+
+        using var cancel = new CancellationTokenSource(Eventually.DefaultTimeout);
+        EventNotification? rotated = null;
+        await foreach (var notification in client.Notifications.ReadAllAsync(cancel.Token))
+        {
+            if (notification.Method != RpcMethods.EventNotification) continue;
+            var e = notification.Params.Deserialize(ProtocolJsonContext.Default.EventNotification)!;
+            if (e.Type == EventTypes.LogRotated)
+            {
+                rotated = e;
+                break;
+            }
+        }
+
+        rotated.Should().NotBeNull();
+        rotated!.Instance.Should().Be("chatty");
+        rotated.File.Should().EndWith("/logs/chatty.log");
+        rotated.RotatedTo.Should().Be(rotated.File + ".1");
+        File.Exists(rotated.RotatedTo).Should().BeTrue();
+    }
 }
