@@ -64,7 +64,7 @@ public sealed partial class Fleet
             var work = new List<Task>();
             foreach (var id in removed) CancelWait(id);
             work.AddRange(removedMembers.Select(m => m.DisposeAsync()));
-            work.AddRange(changed.Select(d => current[d.Id].Supervisor.UpdateDefinitionAsync(d, CancellationToken.None)));
+            work.AddRange(changed.Select(d => UpdateAsync(current[d.Id].Supervisor, d)));
             work.AddRange(created.Where(m => startAdded(m.Supervisor.Snapshot.Definition))
                 .Select(m => RequestStartAsync(m.Supervisor, CancellationToken.None)));
             await Task.WhenAll(work);

@@ -16,8 +16,18 @@ public sealed partial class Fleet
     /// </summary>
     public Func<InstanceDefinition, CancellationToken, Task>? WaitForDependencies { get; set; }
 
+    // Waits a daemon shutdown (HaltAll) called off: the wish to start outlives them, for the next daemon.
+    private readonly ConcurrentDictionary<string, bool> _haltedWaits = new(StringComparer.Ordinal);
+
     /// <summary>Whether a requested start of <paramref name="id"/> is waiting for its dependencies.</summary>
     public bool IsWaiting(string id) => _waits.ContainsKey(id);
+
+    /// <summary>Whether <paramref name="id"/> is to start once its dependencies are ready: waiting now, or waiting when
+    /// the daemon shut down. The state file records it with the instance's own wish to run.</summary>
+    public bool WantsToStart(string id) => _waits.ContainsKey(id) || _haltedWaits.ContainsKey(id);
+
+    /// <summary>A requested start began or stopped waiting for its dependencies (the state file records waits).</summary>
+    public event Action? WaitsChanged;
 
     /// <summary>
     /// A requested start: at once without dependencies; otherwise the wait runs in the background and this answers
@@ -39,6 +49,7 @@ public sealed partial class Fleet
             return Task.FromResult(OperationOutcome.Unchanged);
         }
 
+        WaitsChanged?.Invoke();
         _ = StartWhenReadyAsync(supervisor, gate, wait);
         return Task.FromResult(OperationOutcome.Done);
     }
@@ -51,7 +62,11 @@ public sealed partial class Fleet
             await gate(supervisor.Snapshot.Definition, wait.Token);
             // Only if no stop or remove took the wait away meanwhile.
             if (_waits.TryRemove(KeyValuePair.Create(supervisor.Id, wait)))
+            {
                 await supervisor.StartAsync(CancellationToken.None);
+                // After the start: by then the snapshot carries the wish to run that the wait carried.
+                WaitsChanged?.Invoke();
+            }
         }
         catch (OperationCanceledException) when (wait.IsCancellationRequested)
         {
@@ -69,15 +84,33 @@ public sealed partial class Fleet
         }
         finally
         {
-            _waits.TryRemove(KeyValuePair.Create(supervisor.Id, wait));
+            if (_waits.TryRemove(KeyValuePair.Create(supervisor.Id, wait))) WaitsChanged?.Invoke();
             wait.Dispose();
         }
     }
 
+    /// <summary>
+    /// A reload changed <paramref name="definition"/>. A running instance restarts at once, as <c>restart</c> does; a
+    /// stopped one that the change starts (auto_start), or whose start was already waiting, waits for the new
+    /// definition's dependencies like any requested start.
+    /// </summary>
+    private async Task UpdateAsync(InstanceSupervisor supervisor, InstanceDefinition definition)
+    {
+        var wasWaiting = CancelWait(supervisor.Id);
+        var gated = WaitForDependencies is not null && definition.DependsOn.Count > 0
+            && supervisor.Snapshot.State is InstanceState.Stopped or InstanceState.Failed;
+        await supervisor.UpdateDefinitionAsync(definition, autoStart: !gated, CancellationToken.None);
+        if (wasWaiting || (gated && definition.AutoStart))
+            await RequestStartAsync(supervisor, CancellationToken.None);
+    }
+
     /// <summary>Cancels a waiting start of <paramref name="id"/>; true if there was one.</summary>
-    private bool CancelWait(string id)
+    /// <param name="keepWish">For a daemon shutdown: <see cref="WantsToStart"/> stays true.</param>
+    private bool CancelWait(string id, bool keepWish = false)
     {
         if (!_waits.TryRemove(id, out var wait)) return false;
+        if (keepWish) _haltedWaits[id] = true;
+        else WaitsChanged?.Invoke();
         try
         {
             wait.Cancel();

@@ -22,9 +22,10 @@ public sealed partial class Fleet
         RunAsync(Supervisors, (s, ct) => StopCancellingWaitAsync(s, (x, c) => x.StopAsync(c), ct), cancellationToken);
 
     /// <summary>Stops every child for a daemon shutdown: like <see cref="StopAllAsync"/>, but each instance keeps
-    /// <see cref="InstanceSnapshot.ShouldRun"/>, so the next daemon starts the same ones again.</summary>
+    /// <see cref="InstanceSnapshot.ShouldRun"/> (and a start waiting for dependencies, <see cref="WantsToStart"/>), so
+    /// the next daemon starts the same ones again.</summary>
     public Task<FleetOperationResult> HaltAllAsync(CancellationToken cancellationToken = default) =>
-        RunAsync(Supervisors, (s, ct) => { CancelWait(s.Id); return s.HaltAsync(ct); }, cancellationToken);
+        RunAsync(Supervisors, (s, ct) => { CancelWait(s.Id, keepWish: true); return s.HaltAsync(ct); }, cancellationToken);
 
     public Task<FleetOperationResult> RestartAllAsync(CancellationToken cancellationToken = default) =>
         RunAsync(Supervisors, (s, ct) => { CancelWait(s.Id); return s.RestartAsync(ct); }, cancellationToken);

@@ -81,7 +81,7 @@ public sealed partial class InstanceSupervisor
         Publish();
         if (active)
             return await HandleRestartAsync("configuration changed");
-        return _definition.AutoStart ? HandleStart("configuration changed (auto_start)") : OperationOutcome.Done;
+        return _definition.AutoStart && command.AutoStart ? HandleStart("configuration changed (auto_start)") : OperationOutcome.Done;
     }
 
     private OperationOutcome HandleBackoffElapsed(long token)

@@ -112,12 +112,16 @@ public sealed partial class InstanceSupervisor : IAsyncDisposable
     /// Replaces the definition (a changed instance on reload). A running or restarting instance is restarted with
     /// it; a stopped or failed one is started if the new definition has auto_start, else left as it is.
     /// </summary>
-    public Task<OperationOutcome> UpdateDefinitionAsync(InstanceDefinition definition, CancellationToken cancellationToken = default)
+    public Task<OperationOutcome> UpdateDefinitionAsync(InstanceDefinition definition, CancellationToken cancellationToken = default) =>
+        UpdateDefinitionAsync(definition, autoStart: true, cancellationToken);
+
+    /// <param name="autoStart">False: a stopped instance is not started even with auto_start (the caller will).</param>
+    internal Task<OperationOutcome> UpdateDefinitionAsync(InstanceDefinition definition, bool autoStart, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(definition);
         if (definition.Id != Id)
             throw new ArgumentException($"definition is for '{definition.Id}', not '{Id}'", nameof(definition));
-        return SendAsync(SupervisorCommand.WithReply(CommandKind.UpdateDefinition) with { Definition = definition }, cancellationToken);
+        return SendAsync(SupervisorCommand.WithReply(CommandKind.UpdateDefinition) with { Definition = definition, AutoStart = autoStart }, cancellationToken);
     }
 
     /// <summary>Stops the child gracefully (within its stop_timeout, then SIGKILL) and ends the loop.</summary>

@@ -16,6 +16,10 @@ internal sealed record SupervisorCommand(CommandKind Kind, TaskCompletionSource<
 
     public InstanceDefinition? Definition { get; init; }
 
+    /// <summary>For <see cref="CommandKind.UpdateDefinition"/>: whether a stopped instance with auto_start is started
+    /// by the update itself (false: the fleet starts it once its dependencies are ready).</summary>
+    public bool AutoStart { get; init; } = true;
+
     /// <summary>For <see cref="CommandKind.Restart"/>: why, for the transition (default "restart requested").</summary>
     public string? Reason { get; init; }
 

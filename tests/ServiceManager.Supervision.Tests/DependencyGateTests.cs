@@ -43,4 +43,45 @@ public sealed class DependencyGateTests
         await Eventually.TrueAsync(() => h.Get("api").State == InstanceState.Running, "api to start once the gate opens");
         h.Fleet.IsWaiting("api").Should().BeFalse();
     }
+
+    [Fact]
+    public async Task A_reload_that_changes_a_stopped_auto_start_instance_waits_for_its_dependencies()
+    {
+        await using var h = new FleetHarness();
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var waitsChanged = 0;
+        h.Fleet.WaitsChanged += () => Interlocked.Increment(ref waitsChanged);
+        h.Fleet.WaitForDependencies = (definition, ct) => release.Task.WaitAsync(ct);
+        var api = Defs.Sleeper("api") with { DependsOn = ["db"] };
+        await h.Fleet.ApplyAsync(ConfigOf(Defs.Sleeper("db"), api));
+
+        await h.Fleet.ApplyAsync(ConfigOf(Defs.Sleeper("db"), api with { AutoStart = true, Tags = ["changed"] }));
+
+        h.Fleet.IsWaiting("api").Should().BeTrue("the change starts it (auto_start), but only once db is ready");
+        h.Get("api").State.Should().Be(InstanceState.Stopped);
+        Volatile.Read(ref waitsChanged).Should().Be(1);
+        release.SetResult();
+        await Eventually.TrueAsync(() => h.Get("api").State == InstanceState.Running, "api to start once the gate opens");
+        await Eventually.TrueAsync(() => Volatile.Read(ref waitsChanged) == 2, "the end of the wait to be announced");
+    }
+
+    [Fact]
+    public async Task A_reload_that_changes_a_waiting_instance_waits_again_with_the_new_definition()
+    {
+        await using var h = new FleetHarness();
+        var gated = new List<IReadOnlyList<string>>();
+        h.Fleet.WaitForDependencies = (definition, ct) =>
+        {
+            lock (gated) gated.Add(definition.DependsOn);
+            return Task.Delay(Timeout.Infinite, ct);
+        };
+        var api = Defs.Sleeper("api") with { DependsOn = ["db"] };
+        await h.Fleet.ApplyAsync(ConfigOf(Defs.Sleeper("db"), Defs.Sleeper("cache"), api));
+        await h.Fleet.StartAsync(["api"]);
+
+        await h.Fleet.ApplyAsync(ConfigOf(Defs.Sleeper("db"), Defs.Sleeper("cache"), api with { DependsOn = ["cache"] }));
+
+        h.Fleet.IsWaiting("api").Should().BeTrue();
+        lock (gated) gated.Should().HaveCount(2).And.Subject.Last().Should().Equal("cache");
+    }
 }

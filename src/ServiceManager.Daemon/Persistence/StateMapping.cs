@@ -9,11 +9,12 @@ internal static class StateMapping
     /// <summary>Where restored definitions say they came from, in messages.</summary>
     private static readonly SourceLocation _restored = new("state.json", 0, 0);
 
-    public static InstanceRecord Record(InstanceSnapshot s) => new(
+    /// <param name="waiting">A requested start waits for its dependencies: the next daemon should start it too.</param>
+    public static InstanceRecord Record(InstanceSnapshot s, bool waiting) => new(
         s.Id,
         s.NumericId,
         OriginName(s.Definition.Origin),
-        s.ShouldRun,
+        s.ShouldRun || waiting,
         s.Pid is { } pid && s.ChildStartTime is { } started
             ? new ChildRecord(pid, pid, started, s.Definition.Stop.Signal, (long)s.Definition.Stop.Timeout.TotalMilliseconds)
             : null,

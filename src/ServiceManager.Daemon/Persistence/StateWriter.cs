@@ -36,6 +36,7 @@ internal sealed class StateWriter : IAsyncDisposable
         _logger = logger;
         fleet.StateChanged += (_, _) => Request();
         fleet.MembersChanged += () => Request();
+        fleet.WaitsChanged += () => Request();
     }
 
     /// <summary>The file written.</summary>
@@ -115,7 +116,7 @@ internal sealed class StateWriter : IAsyncDisposable
                 _time.GetUtcNow(),
                 Environment.ProcessId,
                 _fleet.NumericIds,
-                [.. _fleet.List().Select(StateMapping.Record)]);
+                [.. _fleet.List().Select(s => StateMapping.Record(s, _fleet.WantsToStart(s.Id)))]);
             StateFile.Write(_path, document);
             if (_failing) _logger.LogInformation("state file {Path} written again", _path);
             _failing = false;

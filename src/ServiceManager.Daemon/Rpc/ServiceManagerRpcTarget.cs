@@ -33,7 +33,8 @@ internal sealed partial class ServiceManagerRpcTarget(RpcTargetServices services
                 .Where(s => tag is null || s.Definition.Tags.Contains(tag))
                 .Where(s => state is null || s.State == state)
                 .OrderBy(s => s.NumericId)
-                .Select(s => WireMapping.Summary(s, now, LatestMetrics(s.Id), services.Health.HealthOf(s.Id))),
+                .Select(s => WireMapping.Summary(s, now, LatestMetrics(s.Id), services.Health.HealthOf(s.Id))
+                    with { WaitingFor = services.Dependencies.WaitingFor(s) is { Count: > 0 } waiting ? waiting : null }),
         ];
         return Task.FromResult(rows);
     }

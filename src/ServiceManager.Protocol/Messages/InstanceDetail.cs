@@ -1,8 +1,6 @@
 namespace ServiceManager.Protocol.Messages;
 
 /// <summary>Result of <c>status</c>: the summary plus how the instance is run and its recent transitions.</summary>
-/// <param name="WaitingFor">The <c>depends_on</c> instances a requested start still waits for (not yet running, or
-/// not yet healthy); empty when the instance is not waiting.</param>
 public sealed record InstanceDetail(
     string Id,
     int NumericId,
@@ -25,4 +23,4 @@ public sealed record InstanceDetail(
     IReadOnlyList<TransitionInfo> Transitions,
     IReadOnlyList<string>? WaitingFor = null)
     : InstanceSummary(Id, NumericId, Template, State, Health, Pid, Port, UptimeMs, Restarts, LastExit, CpuPercent,
-        MemoryBytes, Tags);
+        MemoryBytes, Tags, WaitingFor);

@@ -69,6 +69,32 @@ public sealed class DependencyTests
         (await Instances.StatusAsync(daemon, "api")).WaitingFor.Should().BeEmpty();
     }
 
+    [Fact]
+    public async Task A_waiting_start_shows_in_list_and_survives_a_daemon_restart()
+    {
+        using var home = new TestHome();
+        home.WriteConfig(Config(FreePorts.Block(1), autoStart: false));
+        await using (var first = await DaemonProcess.StartAsync(home.Path))
+        {
+            (await Svcmgr.RunAsync(home.Path, "start", "api")).ExitCode.Should().Be(0);
+            var list = TextTable.Parse((await Svcmgr.RunAsync(home.Path, "list")).Stdout);
+            list.Row("NAME", "api")["STATE"].Should().Be("waiting");
+            (await Instances.GetAsync(first, "api")).WaitingFor.Should().Equal("db");
+            (await first.TerminateAsync()).Should().Be(0);
+        }
+
+        // Neither instance auto-starts: only the remembered wait can bring api up.
+        await using var daemon = await DaemonProcess.StartAsync(home.Path);
+        await using var client = await daemon.ConnectAsync();
+        await client.EventsAsync();
+        (await Instances.StatusAsync(daemon, "api")).WaitingFor.Should().Equal("db");
+        (await Instances.GetAsync(daemon, "db")).State.Should().Be("stopped");
+
+        (await Svcmgr.RunAsync(home.Path, "start", "db")).ExitCode.Should().Be(0);
+        await AssertApiRanAfterDbWasHealthyAsync(daemon, client);
+        TextTable.Parse((await Svcmgr.RunAsync(home.Path, "list")).Stdout).Row("NAME", "api")["STATE"].Should().Be("running");
+    }
+
     /// <summary>Reads db's next change to healthy from the event feed, then checks api's latest start came after it.</summary>
     private static async Task AssertApiRanAfterDbWasHealthyAsync(DaemonProcess daemon, DaemonClient client)
     {
