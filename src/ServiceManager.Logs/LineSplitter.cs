@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace ServiceManager.Logs;
@@ -13,8 +14,14 @@ internal sealed class LineSplitter
 
     // One byte beyond the limit so a line of exactly MaxLineBytes followed by "\r" can wait for its "\n"
     // instead of being cut before the "\r" and leaving an empty line behind.
-    private readonly byte[] _pending = new byte[MaxLineBytes + 1];
+    private const int MaxPending = MaxLineBytes + 1;
+
+    // Rented only while a line is unfinished: a fixed 64 KiB per stream cost 128 KiB per instance, most of a
+    // 1,000-instance daemon's memory, for the rare chunk that ends mid-line.
+    private byte[] _pending = [];
     private int _pendingLength;
+
+    private int Capacity => Math.Min(_pending.Length, MaxPending);
 
     /// <summary>Adds the complete lines in <paramref name="data"/> (with any carried prefix) to <paramref name="lines"/>.</summary>
     public void Push(ReadOnlySpan<byte> data, List<string> lines)
@@ -38,7 +45,7 @@ internal sealed class LineSplitter
             {
                 Carry(segment, lines);
                 EmitPieces(StripCarriageReturn(_pending.AsSpan(0, _pendingLength)), lines);
-                _pendingLength = 0;
+                Release();
             }
         }
     }
@@ -52,14 +59,18 @@ internal sealed class LineSplitter
         }
 
         EmitPieces(_pending.AsSpan(0, _pendingLength), lines);
-        _pendingLength = 0;
+        Release();
     }
 
     private void Carry(ReadOnlySpan<byte> data, List<string> lines)
     {
         while (!data.IsEmpty)
         {
-            if (_pendingLength == _pending.Length)
+            if (_pendingLength == Capacity && Capacity < MaxPending)
+            {
+                Grow(_pendingLength + data.Length);
+            }
+            else if (_pendingLength == Capacity)
             {
                 // More bytes of the same line are coming, so the carried bytes can no longer end in "\r\n": cut.
                 var cut = CutPoint(_pending);
@@ -68,11 +79,32 @@ internal sealed class LineSplitter
                 _pendingLength -= cut;
             }
 
-            var count = Math.Min(_pending.Length - _pendingLength, data.Length);
+            var count = Math.Min(Capacity - _pendingLength, data.Length);
             data[..count].CopyTo(_pending.AsSpan(_pendingLength));
             _pendingLength += count;
             data = data[count..];
         }
+    }
+
+    private void Grow(int wanted)
+    {
+        var bigger = ArrayPool<byte>.Shared.Rent(Math.Min(Math.Max(wanted, Math.Max(256, _pending.Length * 2)), MaxPending));
+        _pending.AsSpan(0, _pendingLength).CopyTo(bigger);
+        var length = _pendingLength;
+        Release();
+        _pending = bigger;
+        _pendingLength = length;
+    }
+
+    private void Release()
+    {
+        if (_pending.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(_pending);
+        }
+
+        _pending = [];
+        _pendingLength = 0;
     }
 
     private static void EmitPieces(ReadOnlySpan<byte> line, List<string> lines)

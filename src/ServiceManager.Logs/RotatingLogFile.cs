@@ -21,7 +21,8 @@ internal sealed class RotatingLogFile : IDisposable
     private readonly string _path;
     private readonly long _maxFileBytes;
     private readonly int _maxFiles;
-    private byte[] _buffer = new byte[16 * 1024];
+    // Grown by Format to the largest batch seen; an instance that never prints costs nothing here.
+    private byte[] _buffer = [];
     private SafeFileHandle? _handle;
     private long _length;
     private Exception? _lastError;
