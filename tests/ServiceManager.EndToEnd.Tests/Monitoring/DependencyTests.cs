@@ -11,10 +11,11 @@ namespace ServiceManager.EndToEnd.Tests.Monitoring;
 /// <summary><c>depends_on</c>: a dependant starts only once its dependency runs and is healthy.</summary>
 public sealed class DependencyTests
 {
-    // db's listener appears only a while after db is running, so api has to wait for db's health, not its start.
+    // db runs at once but listens only once the test creates its "go" file, so api has to wait for db's health, not
+    // its start, for as long as the test needs (a fixed delay raced the test's own polling on a loaded machine).
     private static string Config(int port, bool autoStart) => $"""
         [instances.db]
-        start_command = "sh -c 'sleep 2; exec python3 -m http.server {port} --bind 127.0.0.1'"
+        start_command = "sh -c 'until [ -e go ]; do sleep 0.05; done; exec python3 -m http.server {port} --bind 127.0.0.1'"
         auto_start = {(autoStart ? "true" : "false")}
         health_endpoint = "tcp://127.0.0.1:{port}"
         health_interval_ms = 100
@@ -38,6 +39,7 @@ public sealed class DependencyTests
             r => r.Stdout.Contains("waiting for: db", StringComparison.Ordinal), "status api to show it waits for db");
         waiting.Stdout.Should().MatchRegex(@"state:\s+stopped");
 
+        LetDbListen(home);
         await AssertApiRanAfterDbWasHealthyAsync(daemon, client);
     }
 
@@ -54,6 +56,7 @@ public sealed class DependencyTests
         var detail = await Eventually.GetAsync(() => Instances.StatusAsync(daemon, "api"),
             d => d.WaitingFor is { Count: > 0 }, "api to wait for db");
         detail.WaitingFor.Should().Equal("db");
+        LetDbListen(home);
         await AssertApiRanAfterDbWasHealthyAsync(daemon, client);
 
         (await Svcmgr.RunAsync(home.Path, "stop", "--all")).ExitCode.Should().Be(0);
@@ -91,9 +94,13 @@ public sealed class DependencyTests
         (await Instances.GetAsync(daemon, "db")).State.Should().Be("stopped");
 
         (await Svcmgr.RunAsync(home.Path, "start", "db")).ExitCode.Should().Be(0);
+        LetDbListen(home);
         await AssertApiRanAfterDbWasHealthyAsync(daemon, client);
         TextTable.Parse((await Svcmgr.RunAsync(home.Path, "list")).Stdout).Row("NAME", "api")["STATE"].Should().Be("running");
     }
+
+    /// <summary>db's start command waits for this file in its working directory (the config's directory).</summary>
+    private static void LetDbListen(TestHome home) => File.WriteAllText(Path.Combine(home.Path, "go"), "");
 
     /// <summary>Reads db's next change to healthy from the event feed, then checks api's latest start came after it.</summary>
     private static async Task AssertApiRanAfterDbWasHealthyAsync(DaemonProcess daemon, DaemonClient client)
