@@ -9,7 +9,10 @@ namespace ServiceManager.Daemon.Persistence;
 /// The one writer of <c>state.json</c>. Every change of the fleet (a transition, an instance added or removed) asks
 /// for a write; a single loop writes the fleet as it is at that moment, so a burst of changes costs one or two
 /// writes, never a torn or out-of-order file. Callers that must know their change is on disk (RPCs, before they
-/// answer) await <see cref="FlushAsync"/>.
+/// answer) await <see cref="FlushAsync"/>, which writes at once; other changes (a crash and its restart) wait up to
+/// <see cref="CoalesceDelay"/> for company, so a crash-looping instance costs a few writes a second, not two fsyncs
+/// per restart. A child spawned meanwhile is not in the file yet; the next daemon finds it by its marker
+/// (<see cref="OrphanRecovery"/>).
 /// </summary>
 internal sealed class StateWriter : IAsyncDisposable
 {
@@ -21,7 +24,14 @@ internal sealed class StateWriter : IAsyncDisposable
         Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
     private readonly Lock _gate = new();
     private readonly List<(long Generation, TaskCompletionSource Done)> _waiters = [];
+    /// <summary>How long a change nobody awaits may wait for others before it is written.</summary>
+    internal static readonly TimeSpan CoalesceDelay = TimeSpan.FromMilliseconds(100);
+
+    // Completed by FlushAsync to cut a coalescing wait short; replaced after each write.
+    private TaskCompletionSource _urgent = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _requested;
+    private long _writes;
+    private bool _coalescing;
     private long _written;
     private bool _failing;
     private Task? _loop;
@@ -41,6 +51,12 @@ internal sealed class StateWriter : IAsyncDisposable
 
     /// <summary>The file written.</summary>
     public string Path => _path;
+
+    /// <summary>Whether the loop is waiting out <see cref="CoalesceDelay"/> before a write.</summary>
+    internal bool Coalescing => Volatile.Read(ref _coalescing);
+
+    /// <summary>How many times the file has been written (or a write attempted).</summary>
+    public long Writes => Interlocked.Read(ref _writes);
 
     /// <summary>Starts writing; until then requests only accumulate (the fleet may be half restored).</summary>
     public void Start()
@@ -67,6 +83,7 @@ internal sealed class StateWriter : IAsyncDisposable
             if (_loop is null || _loop.IsCompleted || _written >= generation) return Task.CompletedTask;
             var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             _waiters.Add((generation, done));
+            _urgent.TrySetResult();
             return done.Task.WaitAsync(cancellationToken);
         }
     }
@@ -85,12 +102,15 @@ internal sealed class StateWriter : IAsyncDisposable
     {
         await foreach (var _ in _doorbell.Reader.ReadAllAsync())
         {
+            await CoalesceAsync();
             long generation;
             lock (_gate) generation = _requested;
             WriteNow();
+            Interlocked.Increment(ref _writes);
             lock (_gate)
             {
                 _written = generation;
+                if (_urgent.Task.IsCompleted) _urgent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
                 _waiters.RemoveAll(w =>
                 {
                     if (w.Generation > generation) return false;
@@ -105,6 +125,23 @@ internal sealed class StateWriter : IAsyncDisposable
             foreach (var (_, done) in _waiters) done.TrySetResult();
             _waiters.Clear();
         }
+    }
+
+    /// <summary>Waits <see cref="CoalesceDelay"/>, or not at all when someone awaits a flush.</summary>
+    private async Task CoalesceAsync()
+    {
+        Task urgent;
+        lock (_gate)
+        {
+            if (_waiters.Count > 0) return;
+            urgent = _urgent.Task;
+        }
+
+        using var cancel = new CancellationTokenSource();
+        var delay = Task.Delay(CoalesceDelay, _time, cancel.Token);
+        Volatile.Write(ref _coalescing, true);
+        if (await Task.WhenAny(delay, urgent) != delay) await cancel.CancelAsync();
+        Volatile.Write(ref _coalescing, false);
     }
 
     private void WriteNow()
