@@ -48,7 +48,7 @@ class SupervisordSession(Session):
         with open(self.conf, "w") as f:
             f.write(self._config())
         self._spawn_daemon([self.peer.binary, "-n", "-c", self.conf])
-        self.ready_at = self._poll_until(self.ping, 30, "answer to supervisor.getState")
+        self.ready_at = self._poll_until(self.ping, 300, "answer to supervisor.getState")
 
     def ping(self):
         try:

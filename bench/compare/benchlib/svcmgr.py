@@ -43,7 +43,7 @@ class SvcmgrSession(Session):
         with open(conf, "w") as f:
             f.write(self._config())
         self._spawn_daemon([self.peer.binary, "daemon", "--config", conf])
-        self.ready_at = self._poll_until(self.ping, 30, "answer to ping")
+        self.ready_at = self._poll_until(self.ping, 300, "answer to ping")
 
     def ping(self):
         try:
