@@ -187,9 +187,13 @@ def coldstart(peer, ctx):
     with Fixture(ctx, peer, "cold", sleepers(n, 3)) as fx:
         last = wait_all(fx, n, 120)
         seconds = last - fx.session.launched_at
+        first = fx.announcer.events()[0][0] - fx.session.launched_at
+        answered = fx.session.ready_at - fx.session.launched_at
         time.sleep(ctx.settle)
         rss = procs.rss_mib(fx.session.daemon_pid)
-    return {"cold100_s": round(seconds, 3), "rss100_mib": round(rss, 1)}, {"services": n, "seconds": seconds}
+    return ({"cold100_s": round(seconds, 3), "rss100_mib": round(rss, 1)},
+            {"services": n, "seconds": seconds, "first_child_s": round(first, 4),
+             "daemon_answered_s": round(answered, 4)})
 
 
 def logs(peer, ctx):
@@ -242,11 +246,12 @@ def fleet(peer, ctx):
     with Fixture(ctx, peer, "fleet", sleepers(n, 4)) as fx:
         last = wait_all(fx, n, 600)
         seconds = last - fx.session.launched_at
+        first = fx.announcer.events()[0][0] - fx.session.launched_at
         time.sleep(ctx.settle)
         rss = procs.rss_mib(fx.session.daemon_pid)
         lists = cli_times(fx.session, fx.session.list_argv(), ctx.fleet_repeats)
     return ({"list1000_ms": median_ms(lists), "rss1000_mib": round(rss, 1), "cold1000_s": round(seconds, 3)},
-            {"services": n, "list": spread(lists)})
+            {"services": n, "list": spread(lists), "first_child_s": round(first, 4)})
 
 
 SCENARIOS = {
@@ -259,3 +264,26 @@ SCENARIOS = {
     "fleet": fleet,
 }
 SVCMGR_ONLY = {"event"}
+
+
+def spawn_floor(root, count):
+    """The floor under every restart figure: this script itself spawning the same announcing `sh` and hearing it.
+    What a peer adds on top is its own reaction to the exit and its spawn path."""
+    import subprocess
+    directory = os.path.join(root, "floor")
+    os.makedirs(directory, exist_ok=True)
+    announcer = Announcer(os.path.join(directory, "fifo"))
+    samples = []
+    try:
+        for i in range(count):
+            after = announcer.count()
+            t0 = time.monotonic()
+            child = subprocess.Popen(["/bin/sh", "-c", f"echo floor $$ >> {announcer.path}"], close_fds=False)
+            found = announcer.wait_next("floor", after, 10)
+            child.wait()
+            if found:
+                samples.append(found[1] - t0)
+            time.sleep(0.02)
+    finally:
+        announcer.close()
+    return spread(samples) if samples else None
