@@ -91,9 +91,24 @@ def spread(samples):
 
 
 def cli_times(session, argv, count):
+    """Wall times of `count` runs after two warm-ups, and the CPU times of the same runs."""
     for _ in range(2):  # warm-up: page cache, the peer's first-call work
         session.run_cli(argv)
-    return [session.run_cli(argv) for _ in range(count)]
+    runs = [session.run_cli_measured(argv) for _ in range(count)]
+    return [w for w, _ in runs], [c for _, c in runs]
+
+
+def on_cpu_ms(pid):
+    """(ms on a CPU, ms runnable but waiting for one) summed over the threads of pid, from schedstat."""
+    run = wait = 0
+    try:
+        for task in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{task}/schedstat") as f:
+                a, b, _ = f.read().split()
+            run, wait = run + int(a), wait + int(b)
+    except OSError:
+        return None, None
+    return round(run / 1e6, 1), round(wait / 1e6, 1)
 
 
 # --- scenarios -------------------------------------------------------------------------------------------------
@@ -101,19 +116,26 @@ def cli_times(session, argv, count):
 def ping(peer, ctx):
     """Daemon launch → its socket answers (svcmgr: `ping`; supervisord: supervisor.getState; pm2: rpc.sock accepts
     a connection while `pm2 ping` launches the God daemon); then the idle RSS of the last one."""
-    samples, cli, rss = [], [], None
+    samples, cli, rss, cpu = [], [], None, []
     for i in range(ctx.launches):
         with Fixture(ctx, peer, "ping", lambda fifo: []) as fx:
             samples.append(fx.session.ready_at - fx.session.launched_at)
+            cpu.append(on_cpu_ms(fx.session.daemon_pid))  # a little after it answered: close enough
             if getattr(fx.session, "cli_seconds", None) is not None:
                 cli.append(fx.session.cli_seconds)
             if i == ctx.launches - 1:
                 time.sleep(ctx.settle)
                 rss = procs.rss_mib(fx.session.daemon_pid)
     details = spread(samples)
+    details["daemon_on_cpu_ms"] = [c for c, _ in cpu]
+    details["daemon_waiting_for_cpu_ms"] = [w for _, w in cpu]
     if cli:
         details["pm2_ping_cli_ms"] = [ms(s) for s in cli]
-    return {"ping_ms": median_ms(samples), "rss0_mib": round(rss, 1)}, details
+    on_cpu = [c for c, _ in cpu if c is not None]
+    metrics = {"ping_ms": median_ms(samples), "rss0_mib": round(rss, 1)}
+    if on_cpu and peer.name != "pm2":  # pm2's daemon is not running yet when the bench's probe answers
+        metrics["ping_cpu_ms"] = statistics.median(on_cpu)
+    return metrics, details
 
 
 def cli(peer, ctx):
@@ -121,10 +143,12 @@ def cli(peer, ctx):
     with Fixture(ctx, peer, "cli", sleepers(10)) as fx:
         wait_all(fx, 10, 60)
         s = fx.session
-        lists = cli_times(s, s.list_argv(), ctx.repeats)
-        statuses = cli_times(s, s.status_argv("s05"), ctx.repeats)
-    return ({"cli_list_ms": median_ms(lists), "cli_status_ms": median_ms(statuses)},
-            {"list": spread(lists), "status": spread(statuses), "list_argv": s.list_argv()[-1:],
+        lists, list_cpu = cli_times(s, s.list_argv(), ctx.repeats)
+        statuses, status_cpu = cli_times(s, s.status_argv("s05"), ctx.repeats)
+    return ({"cli_list_ms": median_ms(lists), "cli_status_ms": median_ms(statuses),
+             "cli_list_cpu_ms": median_ms(list_cpu)},
+            {"list": spread(lists), "status": spread(statuses), "list_cpu": spread(list_cpu),
+             "status_cpu": spread(status_cpu), "list_argv": s.list_argv()[-1:],
              "status_argv": s.status_argv("s05")[-2:]})
 
 
@@ -249,9 +273,10 @@ def fleet(peer, ctx):
         first = fx.announcer.events()[0][0] - fx.session.launched_at
         time.sleep(ctx.settle)
         rss = procs.rss_mib(fx.session.daemon_pid)
-        lists = cli_times(fx.session, fx.session.list_argv(), ctx.fleet_repeats)
-    return ({"list1000_ms": median_ms(lists), "rss1000_mib": round(rss, 1), "cold1000_s": round(seconds, 3)},
-            {"services": n, "list": spread(lists), "first_child_s": round(first, 4)})
+        lists, list_cpu = cli_times(fx.session, fx.session.list_argv(), ctx.fleet_repeats)
+    return ({"list1000_ms": median_ms(lists), "list1000_cpu_ms": median_ms(list_cpu), "rss1000_mib": round(rss, 1),
+             "cold1000_s": round(seconds, 3)},
+            {"services": n, "list": spread(lists), "list_cpu": spread(list_cpu), "first_child_s": round(first, 4)})
 
 
 SCENARIOS = {

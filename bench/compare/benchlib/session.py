@@ -5,6 +5,8 @@ import os
 import signal
 import socket
 import subprocess
+import tempfile
+import threading
 import time
 
 from . import procs
@@ -97,14 +99,28 @@ class Session:
 
     def run_cli(self, argv, timeout=60, check=True):
         """Runs one CLI command to completion; returns its wall time in seconds."""
-        started = time.monotonic()
-        result = subprocess.run(argv, env=self.env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                                stderr=subprocess.PIPE, timeout=timeout)
-        elapsed = time.monotonic() - started
-        if check and result.returncode != 0:
-            raise PeerError(f"{' '.join(argv[:3])}... exited {result.returncode}: "
-                            f"{result.stderr.decode(errors='replace').strip()[-300:]}")
-        return elapsed
+        return self.run_cli_measured(argv, timeout, check)[0]
+
+    def run_cli_measured(self, argv, timeout=60, check=True):
+        """Runs one CLI command to completion; returns (wall seconds, CPU seconds of the command and its
+        children). The CPU time shows what the command costs whatever the machine's load."""
+        with tempfile.TemporaryFile() as err:
+            started = time.monotonic()
+            child = subprocess.Popen(argv, env=self.env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                     stderr=err)
+            watchdog = threading.Timer(timeout, child.kill)  # blocking wait4 below: no polling beside the child
+            watchdog.start()
+            try:
+                _, status, usage = os.wait4(child.pid, 0)
+            finally:
+                watchdog.cancel()
+            elapsed = time.monotonic() - started
+            child.returncode = os.waitstatus_to_exitcode(status)
+            if check and child.returncode != 0:
+                err.seek(0)
+                raise PeerError(f"{' '.join(argv[:3])}... exited {child.returncode}: "
+                                f"{err.read().decode(errors='replace').strip()[-300:]}")
+        return elapsed, usage.ru_utime + usage.ru_stime
 
     def _poll_until(self, probe, timeout, what):
         """Calls probe() every 0.5 ms until it is true; returns the monotonic time it first was."""
