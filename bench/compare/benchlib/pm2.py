@@ -2,6 +2,7 @@
 import json
 import os
 import shutil
+import socket
 import subprocess
 import time
 
@@ -69,7 +70,6 @@ class Pm2Session(Session):
             self.daemon_pid = int(f.read().strip())
 
     def _rpc_accepts(self):
-        import socket
         s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         try:
             s.connect(self.rpc_socket)

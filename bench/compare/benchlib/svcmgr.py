@@ -4,7 +4,7 @@ import json
 import os
 import subprocess
 
-from .session import PeerError, Session, environment, unix_request
+from .session import Session, environment, unix_request
 
 PING = b'{"jsonrpc":"2.0","id":1,"method":"ping","params":{}}\n'
 
