@@ -1,0 +1,1 @@
+"""The comparison benchmark of svcmgr, pm2 and supervisord (bench/compare/run)."""
