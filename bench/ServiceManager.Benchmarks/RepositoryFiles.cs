@@ -3,13 +3,17 @@ namespace ServiceManager.Benchmarks;
 /// <summary>Finds files of the repository from wherever BenchmarkDotNet runs its generated program.</summary>
 internal static class RepositoryFiles
 {
+    /// <summary>Above the program's directory, else above the current directory (for a copied build).</summary>
     public static string Path(string relative)
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        foreach (var start in new[] { AppContext.BaseDirectory, Environment.CurrentDirectory })
         {
-            if (File.Exists(System.IO.Path.Combine(dir.FullName, "ServiceManager.sln")))
-                return System.IO.Path.Combine(dir.FullName, relative);
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(System.IO.Path.Combine(dir.FullName, "ServiceManager.sln")))
+                    return System.IO.Path.Combine(dir.FullName, relative);
+            }
         }
-        throw new FileNotFoundException($"no ServiceManager.sln above {AppContext.BaseDirectory}", relative);
+        throw new FileNotFoundException($"no ServiceManager.sln above {AppContext.BaseDirectory} or {Environment.CurrentDirectory}", relative);
     }
 }
