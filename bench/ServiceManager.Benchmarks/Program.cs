@@ -1,13 +1,25 @@
+using System.Globalization;
 using BenchmarkDotNet.Running;
 using ServiceManager.Benchmarks;
 
-// `--cpu-time [instances] [cycles]`: the CPU-time check of the metrics cycle; anything else goes to BenchmarkDotNet.
-if (args.Length > 0 && args[0] == "--cpu-time")
+// Measurement harnesses that BenchmarkDotNet cannot express (CPU time, real children); anything else goes to it.
+//   --cpu-time [instances] [cycles]      CPU time of one metrics cycle
+//   --log-throughput [lines] [runs]      one child floods its log: lines/s, CPU, loss
+//   --restart-latency [restarts]         SIGKILL → new child running with zero backoff
+//   --cold-start [services] [runs]       config load + fleet apply until every service runs
+var c = CultureInfo.InvariantCulture;
+int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], c) : fallback;
+switch (args.Length > 0 ? args[0] : "")
 {
-    var instances = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100;
-    var cycles = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 1000;
-    return CpuTimeProbe.Run(instances, cycles);
+    case "--cpu-time":
+        return CpuTimeProbe.Run(Arg(1, 100), Arg(2, 1000));
+    case "--log-throughput":
+        return LogThroughputProbe.Run(Arg(1, 1_000_000), Arg(2, 3));
+    case "--restart-latency":
+        return RestartLatencyProbe.Run(Arg(1, 200));
+    case "--cold-start":
+        return ColdStartProbe.Run(Arg(1, 100), Arg(2, 3));
+    default:
+        BenchmarkSwitcher.FromAssembly(typeof(SamplingCycleBenchmark).Assembly).Run(args);
+        return 0;
 }
-
-BenchmarkSwitcher.FromAssembly(typeof(SamplingCycleBenchmark).Assembly).Run(args);
-return 0;

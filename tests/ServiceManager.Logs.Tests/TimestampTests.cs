@@ -38,4 +38,35 @@ public sealed class TimestampTests : IDisposable
 
         log.Tail(1).Single().At.Should().Be(LogTestKit.Start.AddSeconds(2));
     }
+
+    [Fact]
+    public void Every_chunk_is_stamped_with_its_own_time_even_when_a_later_one_goes_back()
+    {
+        // The file keeps the last formatted stamp; a clock that steps back (NTP) must not reuse a stale one.
+        var time = new SteppingClock { Now = LogTestKit.Start };
+        using var log = LogTestKit.Create(_dir, time: time);
+
+        log.Write(OutputStream.Stdout, "a1\na2\n");
+        time.Now = LogTestKit.Start.AddMilliseconds(1);
+        log.Write(OutputStream.Stdout, "b\n");
+        time.Now = LogTestKit.Start;
+        log.Write(OutputStream.Stderr, "c\n");
+        time.Now = new DateTimeOffset(2027, 1, 2, 3, 4, 5, 6, TimeSpan.FromHours(-8));
+        log.Write(OutputStream.Stdout, "d\n");
+
+        File.ReadAllLines(_dir.File("web-0.log")).Should().Equal(
+            "2026-11-25T16:05:24.123Z out a1",
+            "2026-11-25T16:05:24.123Z out a2",
+            "2026-11-25T16:05:24.124Z out b",
+            "2026-11-25T16:05:24.123Z err c",
+            "2027-01-02T11:04:05.006Z out d");
+    }
+
+    /// <summary>A clock that may be set backwards, which FakeTimeProvider refuses.</summary>
+    private sealed class SteppingClock : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; }
+
+        public override DateTimeOffset GetUtcNow() => Now;
+    }
 }
