@@ -27,17 +27,19 @@ public sealed class MetricsTests
         await using var daemon = await DaemonProcess.StartAsync(home.Path);
         await Instances.WaitForStateAsync(daemon, "burner", "running");
 
+        // Not "above 50": on a 2-core machine at load average 30 a busy loop gets about 7% of the machine; a sleeping
+        // process gets 0, which is what the idle instance is checked against below.
         var burner = await Eventually.GetAsync(async () =>
         {
             var result = await Svcmgr.RunAsync(home.Path, "list", "--json");
             using var document = JsonDocument.Parse(result.Stdout);
             return document.RootElement.EnumerateArray().Single(e => e.GetProperty("id").GetString() == "burner").Clone();
-        }, row => row.GetProperty("cpuPercent") is { ValueKind: JsonValueKind.Number } cpu && cpu.GetDouble() > 50,
-            "burner's cpuPercent above 50 in `list --json`", Deadline);
+        }, row => row.GetProperty("cpuPercent") is { ValueKind: JsonValueKind.Number } cpu && cpu.GetDouble() > 4,
+            "burner's cpuPercent above 4 in `list --json`", Deadline);
 
         burner.GetProperty("memoryBytes").GetInt64().Should().BePositive();
         var idle = await Instances.WaitForAsync(daemon, "idle", s => s.CpuPercent is not null, "to have a cpu rate");
-        idle.CpuPercent.Should().BeLessThan(50);
+        idle.CpuPercent.Should().BeLessThan(1);
         idle.MemoryBytes.Should().BePositive();
         (await Instances.StatusAsync(daemon, "burner")).MemoryBytes.Should().BePositive();
 

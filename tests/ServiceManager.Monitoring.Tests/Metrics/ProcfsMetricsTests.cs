@@ -28,14 +28,15 @@ public sealed class ProcfsMetricsTests : IAsyncLifetime
     [Fact]
     public async Task A_group_that_burns_cpu_shows_it_summed_over_its_processes()
     {
-        // Four busy loops in one group (three background subshells and the shell itself): the sum must show, and on a
-        // loaded machine four runnable tasks still get a fair share above half a core between them.
+        // Four busy loops in one group (three background subshells and the shell itself). The threshold is what four
+        // runnable tasks get even on a 2-core machine at load average 40 (a fair share of 200% x 4/44 is 18%); a
+        // sleeping group shows 0.
         var burner = _children.Sh("for i in 1 2 3; do (while :; do :; done) & done; while :; do :; done");
         _sampler.Track("burner", burner.Pid);
         _sampler.Start();
 
-        await Eventually.True(() => _sampler.GetHistory("burner").Any(s => s.Metrics.CpuPercent > 50),
-            "a sample shows more than 50% CPU", TimeSpan.FromMilliseconds(100));
+        await Eventually.True(() => _sampler.GetHistory("burner").Any(s => s.Metrics.CpuPercent > 10),
+            "a sample shows more than 10% CPU", TimeSpan.FromMilliseconds(100));
 
         _sampler.TryGetLatest("burner", out var latest).Should().BeTrue();
         latest.Metrics.Processes.Should().Be(4);
