@@ -38,6 +38,9 @@ internal sealed class HealthTracking(Fleet fleet, HealthProbeFactory probes, Tim
     }
 
     /// <summary>The wire spelling of an instance's health: "unknown" without a check or before its first verdict.</summary>
+    /// <summary>Some instance's health changed (as <see cref="HealthOf"/> now says).</summary>
+    public event Action? HealthChanged;
+
     public string HealthOf(string id)
     {
         lock (_gate)
@@ -91,6 +94,7 @@ internal sealed class HealthTracking(Fleet fleet, HealthProbeFactory probes, Tim
         monitor.HealthChanged += change => events.Publish(new EventNotification(
             "", EventTypes.HealthChanged, change.At, id, HealthStatusNames.ToText(change.Old),
             HealthStatusNames.ToText(change.New), change.Reason));
+        monitor.HealthChanged += _ => HealthChanged?.Invoke();
         if (health.RestartOnUnhealthy)
         {
             var target = supervisor!;
