@@ -19,6 +19,7 @@ namespace ServiceManager.Protocol;
 [JsonSerializable(typeof(InstanceDetail))]
 [JsonSerializable(typeof(IReadOnlyList<TemplateInfo>))]
 [JsonSerializable(typeof(BulkResult))]
+[JsonSerializable(typeof(StopWarning))]
 [JsonSerializable(typeof(ReloadResult))]
 [JsonSerializable(typeof(LogsResult))]
 [JsonSerializable(typeof(LogNotification))]
