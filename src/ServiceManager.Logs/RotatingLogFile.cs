@@ -25,6 +25,7 @@ internal sealed class RotatingLogFile : IDisposable
     private SafeFileHandle? _handle;
     private long _length;
     private Exception? _lastError;
+    private volatile bool _failing;
 
     public RotatingLogFile(string directory, string instance, long maxFileBytes, int maxFiles)
     {
@@ -38,6 +39,9 @@ internal sealed class RotatingLogFile : IDisposable
 
     /// <summary>The most recent failure to open, write or rotate; stays set after later writes succeed.</summary>
     public Exception? LastError => Volatile.Read(ref _lastError);
+
+    /// <summary>True from a failure until the next write that reaches the file: the file is missing lines meanwhile.</summary>
+    public bool Failing => _failing;
 
     public void Write(List<LogEntry> entries)
     {
@@ -99,6 +103,7 @@ internal sealed class RotatingLogFile : IDisposable
         {
             RandomAccess.Write(_handle!, bytes, _length);
             _length += bytes.Length;
+            _failing = false;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -190,5 +195,9 @@ internal sealed class RotatingLogFile : IDisposable
 
     private string RotatedPath(int index) => _path + "." + index.ToString(CultureInfo.InvariantCulture);
 
-    private void Fail(Exception e) => Volatile.Write(ref _lastError, e);
+    private void Fail(Exception e)
+    {
+        Volatile.Write(ref _lastError, e);
+        _failing = true;
+    }
 }
