@@ -26,10 +26,16 @@ public abstract class DaemonFixture : IAsyncLifetime
 
     public virtual Task InitializeAsync() => Task.CompletedTask;
 
+    /// <summary>Cleanup that must wait until no daemon uses the home (an unmount, say).</summary>
+    protected virtual void AfterDaemonsStopped()
+    {
+    }
+
     public virtual async Task DisposeAsync()
     {
         foreach (var daemon in _daemons) await daemon.DisposeAsync();
         InstanceProcesses.KillAll(Home.Path);
+        AfterDaemonsStopped();
         Home.Dispose();
     }
 }
