@@ -25,6 +25,7 @@ public sealed class RequestScreenTests
     [InlineData("""{"jsonrpc":"2.0","id":"a","method":"list"}""", true)]
     [InlineData("""{"jsonrpc":"2.0","id":2,"method":"start","params":["x"]}""", true)]
     [InlineData("""{"jsonrpc":"2.0","method":"ping"}""", false)]
+    [InlineData("""{"jsonrpc":"2.0","id":-9223372036854775808,"method":"ping"}""", true)]
     public void Well_formed_requests_are_forwarded(string line, bool expectsResponse)
     {
         var verdict = Examine(line);
@@ -47,6 +48,13 @@ public sealed class RequestScreenTests
     [InlineData("""{"jsonrpc":"2.0","id":1,"method":7}""")]
     [InlineData("""{"jsonrpc":"2.0","id":{},"method":"ping"}""")]
     [InlineData("""{"jsonrpc":"2.0","id":1,"result":{}}""")]
+    // Found by the fuzz test: a non-string "jsonrpc" threw and closed the connection; an id that is not a 64-bit
+    // integer stalled the connection inside StreamJsonRpc.
+    [InlineData("""{"jsonrpc":2,"id":1,"method":"ping"}""")]
+    [InlineData("""{"jsonrpc":null,"id":1,"method":"ping"}""")]
+    [InlineData("""{"jsonrpc":"2.0","id":1.5,"method":"ping"}""")]
+    [InlineData("""{"jsonrpc":"2.0","id":1e2,"method":"ping"}""")]
+    [InlineData("""{"jsonrpc":"2.0","id":99999999999999999999,"method":"ping"}""")]
     public void Malformed_requests_get_invalid_request(string line) =>
         Error(Examine(line)).Code.Should().Be(RpcErrorCodes.InvalidRequest);
 
