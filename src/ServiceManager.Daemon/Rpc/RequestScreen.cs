@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using System.Text.Unicode;
 using ServiceManager.Protocol;
 
 namespace ServiceManager.Daemon.Rpc;
@@ -16,6 +17,11 @@ internal static class RequestScreen
     public static ScreenVerdict Examine(ReadOnlySequence<byte> line)
     {
         if (IsBlank(line)) return ScreenVerdict.Ignore;
+
+        // The JSON reader does not check the bytes inside strings, and StreamJsonRpc stalls the connection on a
+        // message that is not UTF-8: refuse it here.
+        if (!Utf8.IsValid(line.IsSingleSegment ? line.FirstSpan : line.ToArray()))
+            return ScreenVerdict.Reply(ErrorLines.Create(RpcErrorCodes.ParseError, "parse error: the line is not valid UTF-8", null));
 
         JsonDocument document;
         try
