@@ -40,6 +40,14 @@ public sealed class RequestScreenTests
     public void Lines_that_are_not_json_get_a_parse_error(string line) =>
         Error(Examine(line)).Code.Should().Be(RpcErrorCodes.ParseError);
 
+    [Fact]
+    public void A_line_that_is_not_utf8_gets_a_parse_error_even_when_the_bad_bytes_sit_inside_a_string()
+    {
+        var line = Encoding.UTF8.GetBytes("""{"jsonrpc":"2.0","id":7,"method":"?ports","params":{}}""");
+        line[Array.IndexOf(line, (byte)'?')] = 0xEA; // a lead byte without its continuation bytes
+        Error(RequestScreen.Examine(new ReadOnlySequence<byte>(line))).Code.Should().Be(RpcErrorCodes.ParseError);
+    }
+
     [Theory]
     [InlineData("[1,2]")]
     [InlineData("\"text\"")]
