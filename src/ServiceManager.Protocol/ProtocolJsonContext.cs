@@ -28,6 +28,7 @@ namespace ServiceManager.Protocol;
 [JsonSerializable(typeof(EmptyResult))]
 [JsonSerializable(typeof(ListParams))]
 [JsonSerializable(typeof(NameParams))]
+[JsonSerializable(typeof(StatusParams))]
 [JsonSerializable(typeof(TargetParams))]
 [JsonSerializable(typeof(LogsParams))]
 [JsonSerializable(typeof(SubscriptionParams))]
