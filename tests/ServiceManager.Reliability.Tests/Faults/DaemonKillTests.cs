@@ -47,6 +47,12 @@ public sealed class DaemonKillTests(ITestOutputHelper output) : DaemonFixture
         var before = await Instances.ListAsync(first);
         await using var follower = StreamingCli.Start(Home.Path, "logs", "flood-1", "-f", "-n", "0");
         await follower.ReadUntilAsync(_ => true, "a followed line");
+        // Keep reading its output, as a terminal would: a CLI blocked on a full stdout could not notice the daemon die.
+        var draining = Task.Run(async () =>
+        {
+            try { await follower.ReadUntilAsync(_ => false, "the end of the stream", TimeSpan.FromMinutes(3)); }
+            catch (EndOfStreamException) { }
+        });
         // Let every flooder get well going, then kill the daemon in the middle of it.
         await Eventually.TrueAsync(() => Names().Take(Flooders).All(n => File.Exists(LogFiles.PathOf(Home, n)) && new FileInfo(LogFiles.PathOf(Home, n)).Length > 1_000_000), "every flooder to log a megabyte");
 
@@ -54,6 +60,7 @@ public sealed class DaemonKillTests(ITestOutputHelper output) : DaemonFixture
         await first.Process.WaitForExitAsync();
 
         // The follower notices instead of hanging.
+        await draining;
         await Eventually.TrueAsync(() => follower.HasExited, "the logs -f client to end when the daemon dies");
 
         // Each flooder finds its pipe broken, says how many lines it wrote, and exits.

@@ -18,7 +18,7 @@ public sealed class FollowerLoadTests(ITestOutputHelper output) : DaemonFixture
     private const int Followers = 100;
     private static readonly TimeSpan Period = TimeSpan.FromSeconds(20);
 
-    private const string Chatter = "import itertools, sys, time\nfor i in itertools.count():\n    print(sys.argv[1], 'line', i, 'x' * 60, flush=True)\n    time.sleep(0.1)\n";
+    private const string Chatter = "import itertools, sys, time\nfor i in itertools.count():\n    print(sys.argv[1], 'line', i, 'x' * 60, flush=True)\n    time.sleep(0.2)\n";
 
     public override Task InitializeAsync()
     {
