@@ -55,6 +55,9 @@ public sealed class InstanceLog : IChildOutputSink, IDisposable
     /// <see cref="Tail"/> and followers regardless; each later chunk tries the file again.</summary>
     public Exception? LastWriteError => _file.LastError;
 
+    /// <summary>True while lines are not reaching the file (since the last failure, until a write succeeds again).</summary>
+    public bool IsWriteFailing => _file.Failing;
+
     public int FollowerCount => _followers.Count;
 
     /// <summary>

@@ -30,6 +30,7 @@ internal sealed class RotatingLogFile : IDisposable
     private SafeFileHandle? _handle;
     private long _length;
     private Exception? _lastError;
+    private volatile bool _failing;
 
     public RotatingLogFile(string directory, string instance, long maxFileBytes, int maxFiles)
     {
@@ -52,6 +53,9 @@ internal sealed class RotatingLogFile : IDisposable
 
     /// <summary>How many rotations have moved the live file aside so far.</summary>
     public int Rotations { get; private set; }
+
+    /// <summary>True from a failure until the next write that reaches the file: the file is missing lines meanwhile.</summary>
+    public bool Failing => _failing;
 
     public void Write(List<LogEntry> entries)
     {
@@ -120,6 +124,7 @@ internal sealed class RotatingLogFile : IDisposable
         {
             RandomAccess.Write(_handle!, bytes, _length);
             _length += bytes.Length;
+            _failing = false;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -212,5 +217,9 @@ internal sealed class RotatingLogFile : IDisposable
 
     private string RotatedPath(int index) => _path + "." + index.ToString(CultureInfo.InvariantCulture);
 
-    private void Fail(Exception e) => Volatile.Write(ref _lastError, e);
+    private void Fail(Exception e)
+    {
+        Volatile.Write(ref _lastError, e);
+        _failing = true;
+    }
 }

@@ -19,7 +19,7 @@ public partial interface IServiceManagerRpc
     Task<IReadOnlyList<InstanceSummary>> ListAsync(string? template = null, string? tag = null, string? status = null, CancellationToken cancellationToken = default);
 
     [JsonRpcMethod(RpcMethods.Status)]
-    Task<InstanceDetail> StatusAsync(string name, CancellationToken cancellationToken = default);
+    Task<InstanceDetail> StatusAsync(string name, bool showEnv = false, CancellationToken cancellationToken = default);
 
     [JsonRpcMethod(RpcMethods.Templates)]
     Task<IReadOnlyList<TemplateInfo>> TemplatesAsync(CancellationToken cancellationToken = default);

@@ -8,7 +8,7 @@ public sealed partial class Fleet
 
     /// <exception cref="UnknownInstanceException">A name resolves to nothing; nothing was stopped.</exception>
     public Task<FleetOperationResult> StopAsync(IEnumerable<string> names, CancellationToken cancellationToken = default) =>
-        RunAsync(ResolveAll(names), (s, ct) => StopCancellingWaitAsync(s, (x, c) => x.StopAsync(c), ct), cancellationToken);
+        WithStopIssuesAsync(ResolveAll(names), cancellationToken);
 
     /// <exception cref="UnknownInstanceException">A name resolves to nothing; nothing was restarted.</exception>
     public Task<FleetOperationResult> RestartAsync(IEnumerable<string> names, CancellationToken cancellationToken = default) =>
@@ -19,7 +19,7 @@ public sealed partial class Fleet
 
     /// <summary>Stops every instance in parallel; each gets its own stop_timeout.</summary>
     public Task<FleetOperationResult> StopAllAsync(CancellationToken cancellationToken = default) =>
-        RunAsync(Supervisors, (s, ct) => StopCancellingWaitAsync(s, (x, c) => x.StopAsync(c), ct), cancellationToken);
+        WithStopIssuesAsync(Supervisors, cancellationToken);
 
     /// <summary>Stops every child for a daemon shutdown: like <see cref="StopAllAsync"/>, but each instance keeps
     /// <see cref="InstanceSnapshot.ShouldRun"/> (and a start waiting for dependencies, <see cref="WantsToStart"/>), so
@@ -36,6 +36,17 @@ public sealed partial class Fleet
             [.. Supervisors.Where(s => s.Snapshot is { State: InstanceState.Stopped, Definition.AutoStart: true })],
             RequestStartAsync,
             cancellationToken);
+
+    /// <summary>Stops <paramref name="targets"/> and adds what went wrong with each stop (forced, survivors).</summary>
+    private async Task<FleetOperationResult> WithStopIssuesAsync(IReadOnlyList<InstanceSupervisor> targets, CancellationToken cancellationToken)
+    {
+        var result = await RunAsync(targets, (s, ct) => StopCancellingWaitAsync(s, (x, c) => x.StopAsync(c), ct), cancellationToken);
+        var issues = targets
+            .Where(s => result.Done.Contains(s.Id) && s.Snapshot.LastStopIssue is not null)
+            .Select(s => (s.Id, s.Snapshot.LastStopIssue!))
+            .ToList();
+        return issues.Count == 0 ? result : result with { StopIssues = issues };
+    }
 
     private static async Task<FleetOperationResult> RunAsync(
         IReadOnlyList<InstanceSupervisor> targets,

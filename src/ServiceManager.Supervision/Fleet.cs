@@ -39,7 +39,7 @@ public sealed partial class Fleet : IAsyncDisposable
             spawner,
             time,
             options.BaseEnvironment ?? DaemonEnvironment.Capture(),
-            _loggerFactory.CreateLogger<InstanceSupervisor>());
+            _loggerFactory.CreateLogger<InstanceSupervisor>()) { FindStragglers = options.FindStragglers };
         if (options.NumericIds is { Count: > 0 } known)
         {
             _numericIds = _numericIds.SetItems(known);

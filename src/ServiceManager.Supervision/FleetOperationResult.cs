@@ -5,4 +5,8 @@ namespace ServiceManager.Supervision;
 public sealed record FleetOperationResult(
     IReadOnlyList<string> Done,
     IReadOnlyList<string> Unchanged,
-    IReadOnlyList<InstanceFailure> Failed);
+    IReadOnlyList<InstanceFailure> Failed)
+{
+    /// <summary>Stops that needed SIGKILL or left processes running (stop only), by instance id.</summary>
+    public IReadOnlyList<(string Id, StopIssue Issue)> StopIssues { get; init; } = [];
+}

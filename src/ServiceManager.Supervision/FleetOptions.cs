@@ -9,4 +9,10 @@ public sealed record FleetOptions(string LogDirectory)
 
     /// <summary>Numeric ids given out before (by an earlier daemon): kept for those ids, and never given to others.</summary>
     public IReadOnlyDictionary<string, int>? NumericIds { get; init; }
+
+    /// <summary>
+    /// Looks for processes of an instance that a stop could not reach (see <see cref="StragglerFinder"/>), after each
+    /// stop; null (tests with fake children) skips the search.
+    /// </summary>
+    public StragglerFinder? FindStragglers { get; init; }
 }

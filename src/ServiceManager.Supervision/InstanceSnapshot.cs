@@ -17,6 +17,8 @@ namespace ServiceManager.Supervision;
 /// child that ends for good on its own (restart policy says so); a daemon shutdown leaves it as it is, so the
 /// instance runs again when the daemon comes back. A failed instance still should run.</param>
 /// <param name="ChildStartTime">The running child's <see cref="IChildProcess.StartTime"/>, to recognise it later.</param>
+/// <param name="LastStopIssue">What went wrong with the latest stop (forced, or survivors); null when it went
+/// cleanly. Set by every stop request, so a caller reads it right after its own stop.</param>
 public sealed record InstanceSnapshot(
     string Id,
     int NumericId,
@@ -29,4 +31,5 @@ public sealed record InstanceSnapshot(
     IReadOnlyList<StateTransition> Transitions,
     string? LastError,
     bool ShouldRun = false,
-    ulong? ChildStartTime = null);
+    ulong? ChildStartTime = null,
+    StopIssue? LastStopIssue = null);

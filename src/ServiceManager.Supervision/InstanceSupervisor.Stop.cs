@@ -14,6 +14,8 @@ public sealed partial class InstanceSupervisor
     /// <param name="keepIntent">A halt for shutdown: the instance still should run once the daemon is back.</param>
     private async Task<OperationOutcome> HandleStopAsync(bool keepIntent)
     {
+        // Whoever asked for this stop reads the issue right after it: never hand them an older stop's.
+        _stopIssue = null;
         if (!keepIntent && _shouldRun)
         {
             _shouldRun = false;
@@ -75,17 +77,24 @@ public sealed partial class InstanceSupervisor
             child.SignalGroup(stop.Signal);
 
         var detail = "";
+        string? forced = null;
         if (!await WaitForGroupGoneAsync(child, stop.Timeout))
         {
             child.SignalGroup(SignalNames.SIGKILL);
             detail = $"; still running after {DurationText.Format(stop.Timeout)}, sent SIGKILL";
+            forced = command is null
+                ? $"ignored {SignalNames.Name(stop.Signal)} for {DurationText.Format(stop.Timeout)}; killed with SIGKILL"
+                : $"still running {DurationText.Format(stop.Timeout)} after stop_command; killed with SIGKILL";
             _systemLog($"process group {child.Pid} still running after {DurationText.Format(stop.Timeout)}: sent SIGKILL");
             if (!await WaitForGroupGoneAsync(child, KillWait))
             {
                 detail += $"; process group {child.Pid} still alive";
+                forced += $"; process group {child.Pid} survived SIGKILL";
                 _context.Logger.LogWarning("Instance {Instance}: process group {Pgid} survived SIGKILL", Id, child.Pid);
             }
         }
+
+        detail += ReportStragglers(forced);
 
         if (helper is not null)
         {
@@ -102,6 +111,28 @@ public sealed partial class InstanceSupervisor
             _lastExit = child.Exited.Result with { At = _context.Time.GetUtcNow() };
         ReleaseChild(child);
         return detail;
+    }
+
+    /// <summary>
+    /// Sets <see cref="_stopIssue"/> from the forced kill (if any) and from processes of the instance still alive after
+    /// its group is gone: descendants that called setsid() are in a session of their own, out of reach of a signal
+    /// to the group. Returns a detail for the transition's reason ("" when nothing is left).
+    /// </summary>
+    private string ReportStragglers(string? forced)
+    {
+        var stragglers = _context.FindStragglers?.Invoke(Id) ?? [];
+        if (stragglers.Count == 0)
+        {
+            _stopIssue = forced is null ? null : new StopIssue(forced, []);
+            return "";
+        }
+
+        var list = string.Join(", ", stragglers.Select(p => $"pid {p.Pid} ({p.Command})"));
+        var left = $"{stragglers.Count} process{(stragglers.Count == 1 ? "" : "es")} of the instance still running outside its process group: {list}";
+        _stopIssue = new StopIssue(forced is null ? left : $"{forced}; {left}", [.. stragglers.Select(p => p.Pid)]);
+        _systemLog($"stop left {left}");
+        _context.Logger.LogWarning("Instance {Instance}: stop left {Stragglers}", Id, left);
+        return "; " + left;
     }
 
     /// <summary>Runs stop_command ({pid} substituted); null when it cannot be spawned, so the caller signals instead.</summary>

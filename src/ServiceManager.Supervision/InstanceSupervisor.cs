@@ -40,6 +40,7 @@ public sealed partial class InstanceSupervisor : IAsyncDisposable
     private CancellationTokenSource? _backoff;
     private long _backoffToken;
     private bool _shouldRun;
+    private StopIssue? _stopIssue;
 
     private volatile InstanceSnapshot _snapshot;
 
@@ -156,7 +157,8 @@ public sealed partial class InstanceSupervisor : IAsyncDisposable
         _transitions,
         _lastError,
         _shouldRun,
-        _child?.StartTime);
+        _child?.StartTime,
+        _stopIssue);
 
     private void Publish() => _snapshot = BuildSnapshot();
 

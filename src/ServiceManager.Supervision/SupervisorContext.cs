@@ -10,4 +10,8 @@ public sealed record SupervisorContext(
     IProcessSpawner Spawner,
     TimeProvider Time,
     IReadOnlyDictionary<string, string> BaseEnvironment,
-    ILogger Logger);
+    ILogger Logger)
+{
+    /// <summary>Processes of an instance outside its process group, searched for after a stop; null skips it.</summary>
+    public StragglerFinder? FindStragglers { get; init; }
+}

@@ -25,6 +25,7 @@ public sealed class RequestScreenTests
     [InlineData("""{"jsonrpc":"2.0","id":"a","method":"list"}""", true)]
     [InlineData("""{"jsonrpc":"2.0","id":2,"method":"start","params":["x"]}""", true)]
     [InlineData("""{"jsonrpc":"2.0","method":"ping"}""", false)]
+    [InlineData("""{"jsonrpc":"2.0","id":-9223372036854775808,"method":"ping"}""", true)]
     public void Well_formed_requests_are_forwarded(string line, bool expectsResponse)
     {
         var verdict = Examine(line);
@@ -39,6 +40,14 @@ public sealed class RequestScreenTests
     public void Lines_that_are_not_json_get_a_parse_error(string line) =>
         Error(Examine(line)).Code.Should().Be(RpcErrorCodes.ParseError);
 
+    [Fact]
+    public void A_line_that_is_not_utf8_gets_a_parse_error_even_when_the_bad_bytes_sit_inside_a_string()
+    {
+        var line = Encoding.UTF8.GetBytes("""{"jsonrpc":"2.0","id":7,"method":"?ports","params":{}}""");
+        line[Array.IndexOf(line, (byte)'?')] = 0xEA; // a lead byte without its continuation bytes
+        Error(RequestScreen.Examine(new ReadOnlySequence<byte>(line))).Code.Should().Be(RpcErrorCodes.ParseError);
+    }
+
     [Theory]
     [InlineData("[1,2]")]
     [InlineData("\"text\"")]
@@ -47,6 +56,13 @@ public sealed class RequestScreenTests
     [InlineData("""{"jsonrpc":"2.0","id":1,"method":7}""")]
     [InlineData("""{"jsonrpc":"2.0","id":{},"method":"ping"}""")]
     [InlineData("""{"jsonrpc":"2.0","id":1,"result":{}}""")]
+    // Found by the fuzz test: a non-string "jsonrpc" threw and closed the connection; an id that is not a 64-bit
+    // integer stalled the connection inside StreamJsonRpc.
+    [InlineData("""{"jsonrpc":2,"id":1,"method":"ping"}""")]
+    [InlineData("""{"jsonrpc":null,"id":1,"method":"ping"}""")]
+    [InlineData("""{"jsonrpc":"2.0","id":1.5,"method":"ping"}""")]
+    [InlineData("""{"jsonrpc":"2.0","id":1e2,"method":"ping"}""")]
+    [InlineData("""{"jsonrpc":"2.0","id":99999999999999999999,"method":"ping"}""")]
     public void Malformed_requests_get_invalid_request(string line) =>
         Error(Examine(line)).Code.Should().Be(RpcErrorCodes.InvalidRequest);
 

@@ -11,10 +11,11 @@ internal static class StatusCommand
     public static Command Create()
     {
         var name = new Argument<string>("NAME") { Description = "Instance id, numeric id, or :PORT" };
-        var command = new Command("status", "Show one instance in detail, with its recent state transitions") { name, GlobalOptions.Json };
+        var showEnv = new Option<bool>("--show-env") { Description = "Show the values of the instance's environment (hidden by default: they are often secrets)" };
+        var command = new Command("status", "Show one instance in detail, with its recent state transitions") { name, showEnv, GlobalOptions.Json };
         command.SetAction((parse, ct) => DaemonCall.RunAsync(GlobalOptions.Paths(parse), async client =>
         {
-            var detail = await client.StatusAsync(parse.GetValue(name)!, ct);
+            var detail = await client.StatusAsync(parse.GetValue(name)!, parse.GetValue(showEnv), ct);
             if (parse.GetValue(GlobalOptions.Json)) JsonOutput.Write(detail, JsonOutput.Document.InstanceDetail);
             else Console.Out.Write(Render(detail));
             return ExitCodes.Success;
@@ -44,6 +45,11 @@ internal static class StatusCommand
         Field("tags", d.Tags.Count == 0 ? Format.None : string.Join(", ", d.Tags));
         if (d.WaitingFor is { Count: > 0 } waiting) text.Append("waiting for: ").Append(string.Join(", ", waiting)).Append('\n');
         if (d.LastError is { } error) Field("last error", error);
+        if (d.Environment is { Count: > 0 } environment)
+        {
+            text.Append("env:").Append(environment.Values.All(v => v == InstanceDetail.Hidden) ? "        (values hidden; --show-env shows them)\n" : "\n");
+            foreach (var (key, value) in environment) text.Append("  ").Append(key).Append('=').Append(value).Append('\n');
+        }
         text.Append("transitions:\n");
         foreach (var t in d.Transitions)
             text.Append("  ").Append(Format.Time(t.At)).Append("  ").Append(t.From).Append(" -> ").Append(t.To)

@@ -50,16 +50,21 @@ internal static class TargetCommands
             return await DaemonCall.RunAsync(GlobalOptions.Paths(parse), async client =>
             {
                 var result = await operation(client, everything ? new TargetParams(All: true) : new TargetParams(targets), ct);
+                // A stop that left processes running did not fully happen: say so and fail, even though the
+                // instance itself is stopped.
+                var warnings = result.Warnings ?? [];
+                var exitCode = warnings.Any(w => w.Survivors.Count > 0) ? ExitCodes.Failed : ExitCodes.Success;
                 if (parse.GetValue(GlobalOptions.Json))
                 {
                     JsonOutput.Write(result, JsonOutput.Document.BulkResult);
-                    return ExitCodes.Success;
+                    return exitCode;
                 }
 
                 foreach (var id in result.Done) Console.Out.WriteLine($"{doneVerb} {id}");
                 foreach (var id in result.Unchanged) Console.Out.WriteLine($"{id}: {unchangedText}");
                 if (result.Done.Count + result.Unchanged.Count == 0) Console.Out.WriteLine("no instances");
-                return ExitCodes.Success;
+                foreach (var warning in warnings) Console.Error.WriteLine($"svcmgr {name}: warning: {warning.Id}: {warning.Message}");
+                return exitCode;
             }, ct);
         };
         command.SetAction(action);

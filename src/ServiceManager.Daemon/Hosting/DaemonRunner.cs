@@ -122,6 +122,7 @@ public static class DaemonRunner
         builder.Services.AddHostedService<RpcSocketListener>();
         builder.Services.AddHostedService<MonitoringLifetimeService>();
         builder.Services.AddHostedService<FleetLifetimeService>();
+        builder.Services.AddHostedService<LogWriteWatch>();
         return builder.Build();
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using ServiceManager.Daemon.Diagnostics;
 using ServiceManager.Daemon.Persistence;
 using ServiceManager.Platform.Unix;
 using ServiceManager.Protocol;
@@ -12,7 +13,12 @@ internal static class FleetFactory
 {
     public static Fleet Create(DaemonPaths paths, PersistedState persisted, IReadOnlyDictionary<string, string> environment, IServiceProvider services) =>
         new(
-            new FleetOptions(paths.LogsDirectory) { BaseEnvironment = DaemonMarker.Add(environment, paths.StateDirectory), NumericIds = persisted.NumericIds },
+            new FleetOptions(paths.LogsDirectory)
+            {
+                BaseEnvironment = DaemonMarker.Add(environment, paths.StateDirectory),
+                NumericIds = persisted.NumericIds,
+                FindStragglers = id => Stragglers.Find(id, paths.StateDirectory),
+            },
             services.GetRequiredService<UnixProcessSpawner>(),
             services.GetRequiredService<TimeProvider>(),
             services.GetRequiredService<ILoggerFactory>());

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using System.Text.Unicode;
 using ServiceManager.Protocol;
 
 namespace ServiceManager.Daemon.Rpc;
@@ -16,6 +17,11 @@ internal static class RequestScreen
     public static ScreenVerdict Examine(ReadOnlySequence<byte> line)
     {
         if (IsBlank(line)) return ScreenVerdict.Ignore;
+
+        // The JSON reader does not check the bytes inside strings, and StreamJsonRpc stalls the connection on a
+        // message that is not UTF-8: refuse it here.
+        if (!Utf8.IsValid(line.IsSingleSegment ? line.FirstSpan : line.ToArray()))
+            return ScreenVerdict.Reply(ErrorLines.Create(RpcErrorCodes.ParseError, "parse error: the line is not valid UTF-8", null));
 
         JsonDocument document;
         try
@@ -36,13 +42,16 @@ internal static class RequestScreen
                 return ScreenVerdict.Reply(ErrorLines.Create(RpcErrorCodes.InvalidRequest, "invalid request: a request must be a JSON object", null));
 
             var hasId = root.TryGetProperty("id"u8, out var id);
-            if (hasId && id.ValueKind is not (JsonValueKind.Number or JsonValueKind.String or JsonValueKind.Null))
-                return ScreenVerdict.Reply(ErrorLines.Create(RpcErrorCodes.InvalidRequest, "invalid request: id must be a number or a string", null));
+            // StreamJsonRpc keeps an id as a long or a string: a fraction, an exponent or a number past 64 bits
+            // made it stall the whole connection without a reply, so such ids never reach it.
+            if (hasId && !(id.ValueKind is JsonValueKind.String or JsonValueKind.Null || (id.ValueKind == JsonValueKind.Number && id.TryGetInt64(out _))))
+                return ScreenVerdict.Reply(ErrorLines.Create(RpcErrorCodes.InvalidRequest, "invalid request: id must be an integer or a string", null));
             JsonElement? replyId = hasId && id.ValueKind != JsonValueKind.Null ? id.Clone() : null;
 
             string? problem = null;
             var code = RpcErrorCodes.InvalidRequest;
-            if (!root.TryGetProperty("jsonrpc"u8, out var version) || !version.ValueEquals("2.0"u8))
+            // ValueEquals throws on anything but a string ("jsonrpc": 2 closed the connection): check the kind first.
+            if (!root.TryGetProperty("jsonrpc"u8, out var version) || version.ValueKind != JsonValueKind.String || !version.ValueEquals("2.0"u8))
                 problem = "invalid request: \"jsonrpc\" must be \"2.0\"";
             else if (!root.TryGetProperty("method"u8, out var method) || method.ValueKind != JsonValueKind.String)
                 problem = "invalid request: \"method\" must be a string";

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Microsoft.Extensions.Logging;
 
 namespace ServiceManager.Daemon.Rpc;
 
@@ -8,17 +9,34 @@ internal sealed partial class RpcConnection
 {
     public ValueTask WriteLineAsync(byte[] line) => WriteLineAsync(new ReadOnlySequence<byte>(line));
 
+    // Cancels a write stuck for WriteStallLimit; reused under the write lock (reset after every write).
+    private readonly CancellationTokenSource _writeStall;
+
     private async ValueTask WriteLineAsync(ReadOnlySequence<byte> lines)
     {
         await _writeLock.WaitAsync(Closing);
         try
         {
-            foreach (var segment in lines) await _stream.WriteAsync(segment, Closing);
+            _writeStall.CancelAfter(WriteStallLimit);
+            foreach (var segment in lines) await _stream.WriteAsync(segment, _writeStall.Token);
+            if (!_writeStall.TryReset()) throw Stalled();
+        }
+        catch (OperationCanceledException) when (!Closing.IsCancellationRequested)
+        {
+            throw Stalled();
         }
         finally
         {
             _writeLock.Release();
         }
+    }
+
+    /// <summary>Closes the connection of a client that stopped reading, and says so once.</summary>
+    private IOException Stalled()
+    {
+        _logger.LogWarning("a client stopped reading for {Seconds} s with output waiting for it: disconnected", WriteStallLimit.TotalSeconds);
+        _lifetime.Cancel();
+        return new IOException("the client stopped reading");
     }
 
     /// <summary>

@@ -17,6 +17,16 @@ internal sealed partial class RpcConnection : IAsyncDisposable
     /// <summary>Longest accepted request line; longer ones get an error and are discarded without being buffered.</summary>
     public const int MaxMessageBytes = 1024 * 1024;
 
+    /// <summary>
+    /// Requests read but not yet answered. StreamJsonRpc dispatches every request it reads at once and queues the
+    /// response until it can be written, so a client that sends and never reads grew the daemon by megabytes;
+    /// past this many the connection stops reading until responses go out.
+    /// </summary>
+    public const int MaxOutstandingRequests = 64;
+
+    /// <summary>A write that makes no progress for this long means the client stopped reading: it is disconnected.</summary>
+    public static readonly TimeSpan WriteStallLimit = TimeSpan.FromSeconds(15);
+
     private readonly Socket _socket;
     private readonly NetworkStream _stream;
     private readonly ILogger _logger;
@@ -25,6 +35,7 @@ internal sealed partial class RpcConnection : IAsyncDisposable
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly CancellationTokenSource _lifetime;
     private readonly DaemonJsonRpc _rpc;
+    private readonly SemaphoreSlim _requestSlots = new(MaxOutstandingRequests);
     private int _outstanding;
     private TaskCompletionSource _drained = NewDrainedSignal();
 
@@ -34,6 +45,7 @@ internal sealed partial class RpcConnection : IAsyncDisposable
         _stream = new NetworkStream(socket, ownsSocket: true);
         _logger = logger;
         _lifetime = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        _writeStall = CancellationTokenSource.CreateLinkedTokenSource(_lifetime.Token);
 
         var formatter = WireFormatter.Create();
         var handler = new NewLineDelimitedMessageHandler(_fromRpc.Writer, _toRpc.Reader, formatter) { NewLine = NewLineDelimitedMessageHandler.NewLineStyle.Lf };
@@ -125,7 +137,12 @@ internal sealed partial class RpcConnection : IAsyncDisposable
         switch (verdict.Action)
         {
             case ScreenAction.Forward:
-                if (verdict.ExpectsResponse) Interlocked.Increment(ref _outstanding);
+                if (verdict.ExpectsResponse)
+                {
+                    await _requestSlots.WaitAsync(Closing);
+                    Interlocked.Increment(ref _outstanding);
+                }
+
                 foreach (var segment in line) _toRpc.Writer.Write(segment.Span);
                 _toRpc.Writer.Write("\n"u8);
                 await _toRpc.Writer.FlushAsync(Closing);
@@ -171,6 +188,7 @@ internal sealed partial class RpcConnection : IAsyncDisposable
                     var count = CountNewlines(lines);
                     await WriteLineAsync(lines);
                     buffer = buffer.Slice(end);
+                    if (count > 0) _requestSlots.Release(count);
                     if (Interlocked.Add(ref _outstanding, -count) <= 0)
                         Interlocked.Exchange(ref _drained, NewDrainedSignal()).TrySetResult();
                 }
@@ -221,5 +239,7 @@ internal sealed partial class RpcConnection : IAsyncDisposable
         await _stream.DisposeAsync();
         _lifetime.Dispose();
         _writeLock.Dispose();
+        _writeStall.Dispose();
+        _requestSlots.Dispose();
     }
 }

@@ -37,7 +37,7 @@ internal sealed partial class ServiceManagerRpcTarget
             var others = result.Done.Count == 0 ? "" : $" (done: {string.Join(", ", result.Done)})";
             throw RpcFailure.SpawnFailed(string.Join("; ", result.Failed.Select(f => $"{f.Id}: {f.Error}")) + others);
         }
-        return new BulkResult(result.Done, result.Unchanged);
+        return new BulkResult(result.Done, result.Unchanged, [.. result.StopIssues.Select(i => new StopWarning(i.Id, i.Issue.Message, i.Issue.Survivors))]);
     }
 
     public async Task<ReloadResult> ReloadAsync(CancellationToken cancellationToken = default)

@@ -87,6 +87,7 @@ public sealed class ControlTools
         var action = done ? doneAction : unchangedAction;
         var text = $"{action}: {Texts.Summary(detail)}";
         if (detail.LastError is { } error && detail.State == "failed") text += $"\nlast error: {error}";
+        foreach (var warning in result.Warnings ?? []) text += $"\nwarning: {warning.Message}";
         return ToolResults.Success(text, new ProcessActionOutput(action, detail), McpJsonContext.Default.ProcessActionOutput);
     }
 

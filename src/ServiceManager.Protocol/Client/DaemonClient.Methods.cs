@@ -16,6 +16,10 @@ public sealed partial class DaemonClient
     public Task<InstanceDetail> StatusAsync(string name, CancellationToken ct = default) =>
         InvokeAsync(RpcMethods.Status, new NameParams(name), Json.NameParams, Json.InstanceDetail, ct);
 
+    /// <param name="showEnv">Also the values of the instance's environment (hidden otherwise: they may be secrets).</param>
+    public Task<InstanceDetail> StatusAsync(string name, bool showEnv, CancellationToken ct = default) =>
+        InvokeAsync(RpcMethods.Status, new StatusParams(name, showEnv), Json.StatusParams, Json.InstanceDetail, ct);
+
     public Task<IReadOnlyList<TemplateInfo>> TemplatesAsync(CancellationToken ct = default) =>
         InvokeAsync(RpcMethods.Templates, EmptyParams.Instance, Json.EmptyParams, Json.IReadOnlyListTemplateInfo, ct);
 

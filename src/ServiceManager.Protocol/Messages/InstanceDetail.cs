@@ -23,4 +23,12 @@ public sealed record InstanceDetail(
     IReadOnlyList<TransitionInfo> Transitions,
     IReadOnlyList<string>? WaitingFor = null)
     : InstanceSummary(Id, NumericId, Template, State, Health, Pid, Port, UptimeMs, Restarts, LastExit, CpuPercent,
-        MemoryBytes, Tags, WaitingFor);
+        MemoryBytes, Tags, WaitingFor)
+{
+    /// <summary>What the config adds to the child's environment (env_file, env, leading NAME=value words, PORT...).
+    /// The values are <see cref="Hidden"/> unless the request asked for them (<c>showEnv</c>): they are often secrets.</summary>
+    public IReadOnlyDictionary<string, string>? Environment { get; init; }
+
+    /// <summary>Stands in for an environment value the caller did not ask to see.</summary>
+    public const string Hidden = "<hidden>";
+}

@@ -120,6 +120,35 @@ public sealed class ReloadTests
         await AssertUnchangedAsync(daemon, pids);
     }
 
+    /// <summary>What a crashed editor or a bad copy leaves: random bytes (NULs, invalid UTF-8) or the file cut mid-value.</summary>
+    [Theory]
+    [InlineData("binary")]
+    [InlineData("cut")]
+    public async Task Reload_of_a_file_replaced_by_garbage_exits_3_and_changes_nothing(string garbage)
+    {
+        using var home = new TestHome();
+        var (daemon, pids) = await StartAsync(home);
+        await using var _ = daemon;
+        if (garbage == "binary")
+        {
+            var bytes = new byte[4096];
+            new Random(6).NextBytes(bytes);
+            await File.WriteAllBytesAsync(home.ConfigPath, bytes);
+        }
+        else
+        {
+            home.WriteConfig(Initial[..(Initial.IndexOf("sleep 1000", StringComparison.Ordinal) + 5)]);
+        }
+
+        var result = await Svcmgr.RunAsync(home.Path, "reload");
+
+        result.ExitCode.Should().Be(3, result.ToString());
+        result.Stderr.Should().Contain(home.ConfigPath);
+        await AssertUnchangedAsync(daemon, pids);
+        await using var client = await daemon.ConnectAsync();
+        (await client.PingAsync()).Pid.Should().Be(daemon.Process.Id);
+    }
+
     private static async Task AssertUnchangedAsync(DaemonProcess daemon, Dictionary<string, int> pids)
     {
         var list = await Instances.ListAsync(daemon);
