@@ -11,8 +11,8 @@ public sealed class DashboardModel(FleetState fleet) : IScreen
     public string Title => "Dashboard";
 
     public string Keys => PendingRemoval is not null
-        ? $"remove {PendingRemoval}? y: yes, any other key: no"
-        : "⏎ detail  s start/stop  r restart  d remove  l/L logs  m monitor  / filter  ? help  q quit";
+        ? $"y remove {PendingRemoval} (stop it and forget it)|any other key keeps it"
+        : "⏎ detail|s start/stop|r restart|d remove|l logs|m monitor|/ filter|? help|q quit";
 
     public bool EditingText { get; private set; }
 

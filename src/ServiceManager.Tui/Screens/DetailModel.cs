@@ -20,7 +20,7 @@ public sealed class DetailModel(string name, FleetState fleet) : IScreen
 
     public string Title => $"Detail: {name}";
 
-    public string Keys => $"e {(ShowEnv ? "hide" : "show")} env values  s start/stop  r restart  l logs  q back  ? help";
+    public string Keys => $"e {(ShowEnv ? "hide" : "show")} env values|s start/stop|r restart|l logs|q back|? help";
 
     public bool EditingText => false;
 

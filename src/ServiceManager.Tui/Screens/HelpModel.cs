@@ -33,7 +33,7 @@ public sealed class HelpModel : IScreen
 
     public string Title => "Help";
 
-    public string Keys => "esc/q back";
+    public string Keys => "q back";
 
     public bool EditingText => false;
 

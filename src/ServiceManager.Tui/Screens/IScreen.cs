@@ -8,7 +8,7 @@ public interface IScreen
 {
     string Title { get; }
 
-    /// <summary>The footer's key hints.</summary>
+    /// <summary>The footer's key hints, "|" between them; each starts with its key, drawn apart from the words.</summary>
     string Keys { get; }
 
     /// <summary>True while the screen edits text (a filter or a search): every printable key goes to it, q included.</summary>

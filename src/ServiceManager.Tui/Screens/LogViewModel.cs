@@ -21,8 +21,8 @@ public sealed class LogViewModel(IReadOnlyList<string> names) : IScreen
     public string Title => $"Logs: {string.Join(", ", names)}";
 
     public string Keys => _editingSearch
-        ? "type to search  ⏎ find  esc cancel"
-        : $"f {(Following ? "pause" : "follow")}  / search  n/N next/prev  t stream  c clear  ↑↓ PgUp PgDn scroll  q back";
+        ? "type to search|⏎ find|esc cancel"
+        : $"f {(Following ? "pause" : "follow")}|/ search|n/N next/prev|t stream|c clear|↑↓ PgUp PgDn scroll|q back";
 
     public bool EditingText => _editingSearch;
 

@@ -17,7 +17,7 @@ public sealed class MonitorModel(FleetState fleet, IReadOnlyList<string> names) 
 
     public string Title => "Monitor";
 
-    public string Keys => "↑↓/jk scroll tiles  esc/q back  ? help";
+    public string Keys => "↑↓/jk scroll tiles|q back|? help";
 
     public bool EditingText => false;
 

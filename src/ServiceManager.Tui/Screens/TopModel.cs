@@ -149,8 +149,21 @@ public sealed class TopModel
         rows.AddRange(body.Take(Math.Max(0, height - 2)));
         while (rows.Count < height - 1) rows.Add(Line.Empty);
         if (height >= 2)
-            rows.Add(Message is { } message ? Line.Bar(" " + message, width, MessageStyle) : Line.Bar(" " + Current.Keys, width, Style.Key));
+            rows.Add(Message is { } message ? Line.Bar(" " + message, width, MessageStyle) : Footer(Current.Keys, width));
         return rows;
+    }
+
+    private static Line Footer(string keys, int width)
+    {
+        var builder = new LineBuilder(width);
+        foreach (var hint in keys.Split('|'))
+        {
+            if (builder.Used > 0) builder.Add(" ");
+            var space = hint.IndexOf(' ', StringComparison.Ordinal);
+            if (space <= 0) builder.Add(hint, Style.Dim);
+            else builder.Add(hint[..space], Style.Key).Add(hint[space..], Style.Dim);
+        }
+        return builder.Build();
     }
 
     private Line TitleBar(int width)

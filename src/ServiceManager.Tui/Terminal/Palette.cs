@@ -34,7 +34,7 @@ internal sealed class Palette(Attribute normal, bool noColor)
             Style.Bad => With(new Color(ColorName16.BrightRed), TextStyle.Bold),
             Style.Stderr => With(new Color(ColorName16.BrightRed), TextStyle.None),
             Style.Match => new Attribute(new Color(ColorName16.Black), new Color(ColorName16.BrightYellow), TextStyle.None),
-            Style.Key => new Attribute(new Color(ColorName16.Black), new Color(ColorName16.Gray), TextStyle.None),
+            Style.Key => With(new Color(ColorName16.BrightCyan), TextStyle.Bold),
             Style.Warning => new Attribute(new Color(ColorName16.White), new Color(ColorName16.Red), TextStyle.Bold),
             _ => normal,
         };

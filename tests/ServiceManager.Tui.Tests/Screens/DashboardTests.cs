@@ -46,6 +46,7 @@ public sealed class DashboardTests
 
         screen.Should().HaveCount(24);
         screen.Should().OnlyContain(l => l.Length <= 80);
+        screen[^1].TrimEnd().Should().EndWith("q quit", "every key hint fits 80 columns");
     }
 
     [Fact]
@@ -95,7 +96,7 @@ public sealed class DashboardTests
         var model = ThreeInstances();
 
         model.Press('d').Should().BeEmpty();
-        model.Screen()[^1].Should().Contain("remove api? y");
+        model.Screen()[^1].Should().Contain("y remove api");
         model.Press('n').Should().BeEmpty();
         model.Dashboard.PendingRemoval.Should().BeNull();
 
