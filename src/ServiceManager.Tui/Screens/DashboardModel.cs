@@ -143,7 +143,12 @@ public sealed class DashboardModel(FleetState fleet) : IScreen
         _scroll = Math.Clamp(_scroll, 0, Math.Max(0, rows.Count - room));
 
         if (rows.Count == 0)
-            lines.Add(Line.Of(fleet.Rows.Count == 0 ? "   no instances (svcmgr create / svcmgr start -- CMD)" : "   no instance matches the filter", Style.Dim));
+        {
+            var why = !fleet.Loaded ? "waiting for the daemon…"
+                : fleet.Rows.Count == 0 ? "no instances (svcmgr create / svcmgr start -- CMD)"
+                : "no instance matches the filter";
+            lines.Add(Line.Of("   " + why, Style.Dim));
+        }
         foreach (var row in rows.Skip(_scroll).Take(room))
             lines.Add(columns.Row(row, row.Id == selected?.Id, width, now));
         return lines;

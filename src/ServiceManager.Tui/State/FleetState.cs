@@ -20,12 +20,16 @@ public sealed class FleetState
     /// <summary>Bumped on every change, so a screen knows when to draw again.</summary>
     public long Version { get; private set; }
 
+    /// <summary>False until the first <c>list</c> arrived: "no instances" would be a guess before that.</summary>
+    public bool Loaded { get; private set; }
+
     public InstanceRow? Find(string id) => _rows.GetValueOrDefault(id);
 
     public void ReplaceAll(IReadOnlyList<InstanceSummary> instances, DateTimeOffset now)
     {
         _rows.Clear();
         foreach (var summary in instances) _rows[summary.Id] = new InstanceRow(summary, now);
+        Loaded = true;
         Version++;
     }
 

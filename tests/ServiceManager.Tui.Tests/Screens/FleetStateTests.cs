@@ -57,6 +57,15 @@ public sealed class FleetStateTests
     }
 
     [Fact]
+    public void Before_the_first_list_the_dashboard_waits_rather_than_says_there_are_no_instances()
+    {
+        var model = new TopModel();
+
+        model.Screen().Should().Contain(l => l.Contains("waiting for the daemon…")).And.NotContain(l => l.Contains("no instances"));
+        model.Screen()[0].Should().Contain("connecting…");
+    }
+
+    [Fact]
     public void A_lost_daemon_is_said_in_the_title_bar_until_it_is_back()
     {
         var model = Model(Instance("api", 1));
