@@ -9,12 +9,14 @@ namespace ServiceManager.Tui.Terminal;
 
 /// <summary>
 /// Runs <c>svcmgr top</c>: Terminal.Gui owns the terminal (raw mode, alternate screen, resize) and restores it when
-/// the loop ends, whether by q, Ctrl-C (a key in raw mode), or SIGINT/SIGTERM/SIGHUP sent to the process.
+/// the loop ends, whether by q, Ctrl-C (a key in raw mode), or SIGINT/SIGTERM sent to the process. SIGHUP (the
+/// terminal went away) keeps its default action, ending the process: there is no terminal left to restore.
 /// </summary>
 public static class TopApplication
 {
     // Redraws the clock-driven figures (uptime) between daemon events; it asks the daemon nothing.
     private static readonly TimeSpan Tick = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan DisposeBound = TimeSpan.FromSeconds(3);
 
     public static async Task<int> RunAsync(string socketPath, CancellationToken cancellationToken)
     {
@@ -23,7 +25,8 @@ public static class TopApplication
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         Task session;
 
-        using (var app = Application.Create())
+        var app = Application.Create();
+        try
         {
             app.Init();
             TopSession? top = null;
@@ -44,6 +47,20 @@ public static class TopApplication
 
             session = Task.Run(() => top.RunAsync(stopping.Token), CancellationToken.None);
             app.Run(window);
+        }
+        finally
+        {
+            // Disposing restores the terminal. It waits for Terminal.Gui's input loop, which was seen to spin for
+            // ever on a terminal that had hung up: past a bound, leave without it (its thread is a background one).
+            var disposing = Task.Run(app.Dispose);
+            try
+            {
+                await disposing.WaitAsync(DisposeBound, CancellationToken.None);
+            }
+            catch (TimeoutException)
+            {
+                // The terminal is gone; there is nothing left to restore.
+            }
         }
 
         await stopping.CancelAsync();
@@ -66,7 +83,6 @@ public static class TopApplication
             [
                 PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop),
                 PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop),
-                PosixSignalRegistration.Create(PosixSignal.SIGHUP, Stop),
             ];
         }
 
