@@ -25,6 +25,13 @@ internal sealed class Tmux : IAsyncDisposable
 
     public Task<string> CaptureAsync() => RunAsync(["capture-pane", "-p", "-t", Session]);
 
+    /// <summary>The pid of the pane's first process (the shell the test starts the program under).</summary>
+    public async Task<int> PanePidAsync() =>
+        int.Parse((await RunAsync(["display-message", "-p", "-t", Session, "#{pane_pid}"])).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Ends the server and with it the terminal: the pane's processes get SIGHUP, as when a window closes.</summary>
+    public Task KillServerAsync() => RunAsync(["kill-server"]);
+
     private async Task<string> RunAsync(string[] args)
     {
         var info = new ProcessStartInfo("tmux")

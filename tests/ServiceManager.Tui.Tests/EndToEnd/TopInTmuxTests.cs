@@ -67,6 +67,41 @@ public sealed class TopInTmuxTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Ends_when_its_terminal_goes_away()
+    {
+        _tmux = await Tmux.StartAsync(80, 24, new Dictionary<string, string> { ["SVCMGR_HOME"] = _home.Path },
+            "sh", "-c", $"dotnet '{Svcmgr.Dll}' top; exec sleep 600");
+        await ScreenAsync(s => s.Contains("connected") && s.Contains("ticker"), "the dashboard");
+        var shell = await _tmux.PanePidAsync();
+        var top = int.Parse(File.ReadAllText($"/proc/{shell}/task/{shell}/children").Trim(), System.Globalization.CultureInfo.InvariantCulture);
+
+        await _tmux.KillServerAsync();
+
+        try
+        {
+            await Eventually.TrueAsync(() => !IsAlive(top), "svcmgr top to end after its terminal hung up");
+        }
+        finally
+        {
+            // A top that did not end would otherwise outlive the test.
+            if (IsAlive(top)) ServiceManager.Platform.Unix.UnixProcess.Signal(top, 9);
+        }
+    }
+
+    private static bool IsAlive(int pid)
+    {
+        try
+        {
+            // A zombie has ended; only its parent has not collected it yet.
+            return !File.ReadAllText($"/proc/{pid}/stat").Split(')')[1].TrimStart().StartsWith('Z');
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    [Fact]
     public async Task Inspect_returns_the_configured_environment_and_the_metrics_history()
     {
         await using var client = await _daemon!.ConnectAsync();
