@@ -26,6 +26,7 @@ internal static class CliRoot
             PortsCommand.Create(),
             MetricsCommand.Create(),
             EventsCommand.Create(),
+            TopCommand.Create(),
             SignalCommand.Create(),
             DoctorCommand.Create(),
             ServiceManager.Mcp.McpCommand.Create(GlobalOptions.Paths),

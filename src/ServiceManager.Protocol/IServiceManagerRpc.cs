@@ -72,4 +72,9 @@ public partial interface IServiceManagerRpc
     /// <c>unsubscribe</c> or the connection ends.</summary>
     [JsonRpcMethod(RpcMethods.Events)]
     Task<EventsResult> EventsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>An instance's environment (as the config sets it) and metrics history: what a detail screen needs
+    /// beyond <c>status</c>.</summary>
+    [JsonRpcMethod(RpcMethods.Inspect)]
+    Task<InspectResult> InspectAsync(string name, CancellationToken cancellationToken = default);
 }

@@ -43,6 +43,7 @@ namespace ServiceManager.Protocol;
 [JsonSerializable(typeof(IReadOnlyList<OrphanInfo>))]
 [JsonSerializable(typeof(MetricsResult))]
 [JsonSerializable(typeof(EventsResult))]
+[JsonSerializable(typeof(InspectResult))]
 [JsonSerializable(typeof(EventNotification))]
 [JsonSerializable(typeof(IReadOnlyDictionary<string, string>))]
 [JsonSerializable(typeof(IReadOnlyList<string>))]

@@ -22,6 +22,7 @@ public static class RpcMethods
     public const string Orphans = "orphans";
     public const string Metrics = "metrics";
     public const string Events = "events";
+    public const string Inspect = "inspect";
 
     /// <summary>Notification carrying one followed log line.</summary>
     public const string LogNotification = "log";

@@ -67,4 +67,7 @@ public sealed partial class DaemonClient
 
     public Task<EventsResult> EventsAsync(CancellationToken ct = default) =>
         InvokeAsync(RpcMethods.Events, EmptyParams.Instance, Json.EmptyParams, Json.EventsResult, ct);
+
+    public Task<InspectResult> InspectAsync(string name, CancellationToken ct = default) =>
+        InvokeAsync(RpcMethods.Inspect, new NameParams(name), Json.NameParams, Json.InspectResult, ct);
 }

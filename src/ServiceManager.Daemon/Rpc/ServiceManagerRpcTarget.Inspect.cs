@@ -1,0 +1,19 @@
+using ServiceManager.Protocol.Messages;
+
+namespace ServiceManager.Daemon.Rpc;
+
+// inspect: the detail screen's extras (environment and metrics history), from what the daemon already holds.
+internal sealed partial class ServiceManagerRpcTarget
+{
+    public Task<InspectResult> InspectAsync(string name, CancellationToken cancellationToken = default)
+    {
+        var snapshot = Resolve(name).Snapshot;
+        IReadOnlyList<MetricsHistoryPoint> history =
+        [
+            .. services.Metrics.GetHistory(snapshot.Id)
+                .Select(s => new MetricsHistoryPoint(s.At, s.Metrics.CpuPercent, s.Metrics.RssBytes)),
+        ];
+        var env = new SortedDictionary<string, string>(snapshot.Definition.Environment.ToDictionary(), StringComparer.Ordinal);
+        return Task.FromResult(new InspectResult(snapshot.Id, env, history));
+    }
+}
