@@ -32,6 +32,7 @@ internal sealed class StateWriter : IAsyncDisposable
     private long _requested;
     private long _writes;
     private bool _coalescing;
+    private bool _closing;
     private long _written;
     private bool _failing;
     private Task? _loop;
@@ -94,6 +95,13 @@ internal sealed class StateWriter : IAsyncDisposable
         Task? loop;
         lock (_gate) loop = _loop;
         if (loop is not null) await FlushAsync();
+        // A request that came after the flush must not wait out the coalescing delay (nor hang on a stopped clock).
+        lock (_gate)
+        {
+            _closing = true;
+            _urgent.TrySetResult();
+        }
+
         _doorbell.Writer.TryComplete();
         if (loop is not null) await loop;
     }
@@ -110,7 +118,7 @@ internal sealed class StateWriter : IAsyncDisposable
             lock (_gate)
             {
                 _written = generation;
-                if (_urgent.Task.IsCompleted) _urgent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                if (_urgent.Task.IsCompleted && !_closing) _urgent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
                 _waiters.RemoveAll(w =>
                 {
                     if (w.Generation > generation) return false;
@@ -133,7 +141,7 @@ internal sealed class StateWriter : IAsyncDisposable
         Task urgent;
         lock (_gate)
         {
-            if (_waiters.Count > 0) return;
+            if (_waiters.Count > 0 || _closing) return;
             urgent = _urgent.Task;
         }
 

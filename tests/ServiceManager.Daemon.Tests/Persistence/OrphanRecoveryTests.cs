@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using ServiceManager.Daemon.Persistence;
+using ServiceManager.EndToEnd.Tests.Infrastructure;
 using ServiceManager.Platform;
 using ServiceManager.Platform.Unix;
 
@@ -30,6 +31,8 @@ public sealed class OrphanRecoveryTests : IDisposable
         // Started after this process (the "new daemon"), as a child spawned in the dead daemon's last 10 ms tick
         // looks: the start-time filter this replaced let it run on beside its restarted copy.
         var orphan = Spawn(new Dictionary<string, string> { [DaemonMarker.Variable] = _dir, ["SVCMGR_INSTANCE"] = "w-1" });
+        // posix_spawn returns once execve has replaced the memory, a moment before /proc shows the new environment.
+        await Eventually.TrueAsync(() => ProcScan.EnvironmentValue(orphan.Pid, DaemonMarker.Variable) == _dir, "the orphan's environment in /proc");
 
         var stopped = await RecoverAsync();
 
@@ -42,6 +45,7 @@ public sealed class OrphanRecoveryTests : IDisposable
     {
         var other = Spawn(new Dictionary<string, string> { [DaemonMarker.Variable] = _dir + "-other" });
         var unmarked = Spawn(new Dictionary<string, string>());
+        await Eventually.TrueAsync(() => ProcScan.EnvironmentValue(other.Pid, DaemonMarker.Variable) is not null, "the other child's environment in /proc");
 
         var stopped = await RecoverAsync();
 
