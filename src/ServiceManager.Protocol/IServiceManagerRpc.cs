@@ -76,5 +76,5 @@ public partial interface IServiceManagerRpc
     /// <summary>An instance's environment (as the config sets it) and metrics history: what a detail screen needs
     /// beyond <c>status</c>.</summary>
     [JsonRpcMethod(RpcMethods.Inspect)]
-    Task<InspectResult> InspectAsync(string name, CancellationToken cancellationToken = default);
+    Task<InspectResult> InspectAsync(string name, bool showEnv = false, CancellationToken cancellationToken = default);
 }

@@ -5,7 +5,8 @@ namespace ServiceManager.Daemon.Rpc;
 // inspect: the detail screen's extras (environment and metrics history), from what the daemon already holds.
 internal sealed partial class ServiceManagerRpcTarget
 {
-    public Task<InspectResult> InspectAsync(string name, CancellationToken cancellationToken = default)
+    // Values hidden unless asked, as in status: env files hold secrets.
+    public Task<InspectResult> InspectAsync(string name, bool showEnv = false, CancellationToken cancellationToken = default)
     {
         var snapshot = Resolve(name).Snapshot;
         IReadOnlyList<MetricsHistoryPoint> history =
@@ -13,7 +14,8 @@ internal sealed partial class ServiceManagerRpcTarget
             .. services.Metrics.GetHistory(snapshot.Id)
                 .Select(s => new MetricsHistoryPoint(s.At, s.Metrics.CpuPercent, s.Metrics.RssBytes)),
         ];
-        var env = new SortedDictionary<string, string>(snapshot.Definition.Environment.ToDictionary(), StringComparer.Ordinal);
+        var env = new SortedDictionary<string, string>(
+            snapshot.Definition.Environment.ToDictionary(kv => kv.Key, kv => showEnv ? kv.Value : InstanceDetail.Hidden), StringComparer.Ordinal);
         return Task.FromResult(new InspectResult(snapshot.Id, env, history));
     }
 }

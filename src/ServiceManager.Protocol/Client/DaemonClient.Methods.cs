@@ -68,6 +68,7 @@ public sealed partial class DaemonClient
     public Task<EventsResult> EventsAsync(CancellationToken ct = default) =>
         InvokeAsync(RpcMethods.Events, EmptyParams.Instance, Json.EmptyParams, Json.EventsResult, ct);
 
-    public Task<InspectResult> InspectAsync(string name, CancellationToken ct = default) =>
-        InvokeAsync(RpcMethods.Inspect, new NameParams(name), Json.NameParams, Json.InspectResult, ct);
+    /// <param name="showEnv">Ask for the environment's values; without it each is <see cref="InstanceDetail.Hidden"/>.</param>
+    public Task<InspectResult> InspectAsync(string name, bool showEnv = false, CancellationToken ct = default) =>
+        InvokeAsync(RpcMethods.Inspect, new StatusParams(name, showEnv), Json.StatusParams, Json.InspectResult, ct);
 }

@@ -213,7 +213,8 @@ public sealed class TopSession(string socketPath, TopModel model, IUiThread ui, 
         try
         {
             var detail = await client.StatusAsync(name);
-            var inspect = await client.InspectAsync(name);
+            // The values too: the detail screen masks them itself until the user presses `e`.
+            var inspect = await client.InspectAsync(name, showEnv: true);
             ui.Post(() => model.OnDetail(name, detail, inspect));
         }
         catch (Exception ex) when (ex is RpcErrorException or DaemonUnreachableException)

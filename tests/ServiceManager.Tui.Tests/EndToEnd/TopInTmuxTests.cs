@@ -106,7 +106,8 @@ public sealed class TopInTmuxTests : IAsyncLifetime
     {
         await using var client = await _daemon!.ConnectAsync();
 
-        var inspect = await client.InspectAsync("sleeper");
+        (await client.InspectAsync("sleeper")).Env.Should().Contain("API_TOKEN", "<hidden>", "values go only to a client that asks");
+        var inspect = await client.InspectAsync("sleeper", showEnv: true);
         inspect.Env.Should().Contain("API_TOKEN", "s3cret").And.ContainKey("SVCMGR_INSTANCE");
 
         var history = await Eventually.GetAsync(() => client.InspectAsync("ticker"), r => r.History.Count >= 1, "a metrics sample of ticker");
