@@ -26,6 +26,16 @@ internal static class Processes
         return text[close + 2] is not ('Z' or 'X');
     }
 
+    public static Task GoneAsync(int pid, string what) =>
+        Eventually.TrueAsync(() => !IsAlive(pid), $"{what} (pid {pid}) to be gone");
+
+    /// <summary>SIGTERM to a daemon we did not start ourselves (one started by --start-daemon), then wait for it.</summary>
+    public static async Task TerminateAsync(int pid, string what)
+    {
+        if (IsAlive(pid)) ServiceManager.Platform.Unix.UnixProcess.Signal(pid, 15);
+        await GoneAsync(pid, what);
+    }
+
     /// <summary>Waits until every pid is gone; fails naming the survivors.</summary>
     public static Task AllGoneAsync(IEnumerable<int> pids, string what, TimeSpan? timeout = null)
     {

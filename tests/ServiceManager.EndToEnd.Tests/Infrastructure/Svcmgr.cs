@@ -7,6 +7,15 @@ internal static class Svcmgr
 {
     public static string Dll { get; } = Path.Combine(AppContext.BaseDirectory, "svcmgr.dll");
 
+    /// <summary>Environment for a svcmgr process on <paramref name="home"/>; null removes an inherited variable.</summary>
+    public static Dictionary<string, string?> Environment(string home) => new()
+    {
+        ["SVCMGR_HOME"] = home,
+        ["SVCMGR_SOCKET"] = null,
+        ["SVCMGR_CONFIG"] = null,
+        ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+    };
+
     public static ProcessStartInfo StartInfo(string home, IEnumerable<string> args)
     {
         var info = new ProcessStartInfo("dotnet")
@@ -18,10 +27,12 @@ internal static class Svcmgr
         };
         info.ArgumentList.Add(Dll);
         foreach (var arg in args) info.ArgumentList.Add(arg);
-        info.Environment["SVCMGR_HOME"] = home;
-        info.Environment.Remove("SVCMGR_SOCKET");
-        info.Environment.Remove("SVCMGR_CONFIG");
-        info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        foreach (var (key, value) in Environment(home))
+        {
+            if (value is null) info.Environment.Remove(key);
+            else info.Environment[key] = value;
+        }
+
         return info;
     }
 
