@@ -35,6 +35,12 @@ public sealed class DaemonRestartTests : IDisposable
             [instances.parked]
             start_command = "sleep 1000"
             auto_start = true
+
+            # Like pyenv's python3 shim: a wrapper forks a helper that carries the same environment, then execs the
+            # program. Two processes, one copy.
+            [instances.wrapped]
+            start_command = ["sh", "-c", "sleep 1000 & exec sleep 1001"]
+            auto_start = true
             """);
     }
 
@@ -46,7 +52,7 @@ public sealed class DaemonRestartTests : IDisposable
 
     private string Port(int offset) => (_base + offset).ToString(CultureInfo.InvariantCulture);
 
-    private static readonly string[] _running = ["site", "idle", "proj-http", "proj-sleep", "web-1"];
+    private static readonly string[] _running = ["site", "idle", "wrapped", "proj-http", "proj-sleep", "web-1"];
     private static readonly string[] _stopped = ["parked", "adhoc-parked"];
 
     /// <summary>Config and run-time instances, some started and some stopped by the user, all settled.</summary>
@@ -78,8 +84,10 @@ public sealed class DaemonRestartTests : IDisposable
 
         after.Select(s => (s.Id, s.NumericId, s.Port)).Should().Equal(before.Select(s => (s.Id, s.NumericId, s.Port)), "ids, numeric ids and ports survive");
         after.Where(s => _stopped.Contains(s.Id)).Should().OnlyContain(s => s.State == "stopped").And.HaveCount(_stopped.Length);
+        // The reproduction of the "running twice" reports: counted by process, the wrapper alone looks like two copies.
+        await Eventually.TrueAsync(() => InstanceProcesses.Of(_home.Path, "wrapped").Count == 2, "the wrapper's helper to run beside its program");
         foreach (var s in after.Where(s => _running.Contains(s.Id)))
-            InstanceProcesses.Of(_home.Path, s.Id).Should().Equal([s.Pid!.Value], $"exactly one copy of {s.Id} runs, the one the daemon knows");
+            InstanceProcesses.Copies(_home.Path, s.Id).Should().Equal([s.Pid!.Value], $"exactly one copy of {s.Id} runs, the one the daemon knows");
         foreach (var id in _stopped) InstanceProcesses.Of(_home.Path, id).Should().BeEmpty();
         await Processes.AllGoneAsync(before.Where(s => s.Pid is not null).Select(s => s.Pid!.Value), "the previous children");
 
@@ -162,7 +170,7 @@ public sealed class DaemonRestartTests : IDisposable
 
         var young = await Instances.WaitForStateAsync(second, "young", "running");
         Processes.IsAlive(orphan).Should().BeFalse("the previous child carried this daemon's marker");
-        InstanceProcesses.Of(_home.Path, "young").Should().Equal([young.Pid!.Value]);
+        InstanceProcesses.Copies(_home.Path, "young").Should().Equal([young.Pid!.Value]);
         File.ReadAllText(second.LogFile).Should().Contain("not recorded; pids " + orphan.ToString(CultureInfo.InvariantCulture));
     }
 }

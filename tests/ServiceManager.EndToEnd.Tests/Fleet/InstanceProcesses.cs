@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using ServiceManager.EndToEnd.Tests.Infrastructure;
+using ServiceManager.Platform.Unix;
 
 namespace ServiceManager.EndToEnd.Tests.Fleet;
 
@@ -13,6 +14,16 @@ internal static class InstanceProcesses
     /// <summary>Live (non-zombie) processes of <paramref name="home"/> whose SVCMGR_INSTANCE is <paramref name="instance"/>.</summary>
     public static IReadOnlyList<int> Of(string home, string instance) =>
         [.. All(home).Where(p => p.Instance == instance).Select(p => p.Pid)];
+
+    /// <summary>
+    /// The running copies of an instance: the distinct sessions its live processes belong to, in ascending order.
+    /// Every spawn starts a session of its own (its leader's pid is the pid the daemon reports), so one copy is one
+    /// session however many processes it has. Counting processes instead mistakes a program's own helpers for
+    /// copies: pyenv's <c>python3</c> shim, for one, forks short-lived helpers with the same environment before it
+    /// execs the interpreter, and a scan made while the machine is busy catches them.
+    /// </summary>
+    public static IReadOnlyList<int> Copies(string home, string instance) =>
+        [.. Of(home, instance).Select(ProcStat.Read).OfType<ProcStat>().Where(p => !p.IsZombie).Select(p => p.Session).Distinct().Order()];
 
     /// <summary>Every live process with SVCMGR_HOME=<paramref name="home"/> and an SVCMGR_INSTANCE.</summary>
     public static IReadOnlyList<(int Pid, string Instance)> All(string home)

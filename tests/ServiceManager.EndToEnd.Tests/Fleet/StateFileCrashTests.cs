@@ -64,7 +64,7 @@ public sealed class StateFileCrashTests : IDisposable
             var restored = await Instances.ListAsync(next);
             restored.Select(s => s.Id).Should().BeEquivalentTo(recorded, "the next daemon restores exactly what the file holds");
             foreach (var s in restored.Where(s => s.State == "running"))
-                InstanceProcesses.Of(_home.Path, s.Id).Should().Equal([s.Pid!.Value], $"one copy of {s.Id}");
+                InstanceProcesses.Copies(_home.Path, s.Id).Should().Equal([s.Pid!.Value], $"one copy of {s.Id}");
             (await next.TerminateAsync()).Should().Be(0);
         }
 

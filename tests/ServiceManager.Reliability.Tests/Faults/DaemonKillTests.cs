@@ -90,7 +90,7 @@ public sealed class DaemonKillTests(ITestOutputHelper output) : DaemonFixture
         await Processes.AllGoneAsync(before.Select(s => s.Pid!.Value), "the dead daemon's children");
         var after = await Instances.ListAsync(second);
         foreach (var s in after)
-            InstanceProcesses.Of(Home.Path, s.Id).Should().Equal([s.Pid!.Value], $"exactly one copy of {s.Id} runs, the one the daemon knows");
+            InstanceProcesses.Copies(Home.Path, s.Id).Should().Equal([s.Pid!.Value], $"exactly one copy of {s.Id} runs, the one the daemon knows");
         // No orphan: every process carrying this home belongs to a session the new daemon owns.
         var sessions = after.Select(s => s.Pid!.Value).ToHashSet();
         InstanceProcesses.All(Home.Path).Select(p => ProcStat.Read(p.Pid)?.Session ?? p.Pid).Should().OnlyContain(sid => sessions.Contains(sid));
