@@ -83,6 +83,23 @@ public sealed partial class InstanceSupervisor : IAsyncDisposable
     /// <exception cref="SpawnException">The definition cannot be spawned (no command, unreadable env file).</exception>
     public SpawnRequest ChildSpawnRequest() => SpawnRequests.ForInstance(_snapshot.Definition, _context.BaseEnvironment);
 
+    /// <summary>
+    /// The variables the config gives the next child, without the daemon's own: the env file as it reads now, under
+    /// the definition's variables. When the env file cannot be read (the next start would fail), the definition's alone.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> ConfiguredEnvironment()
+    {
+        var definition = _snapshot.Definition;
+        try
+        {
+            return SpawnRequests.ConfiguredEnvironment(definition, _context.BaseEnvironment);
+        }
+        catch (SpawnException)
+        {
+            return definition.Environment;
+        }
+    }
+
     /// <summary>Starts the child unless it is running ("unchanged"); from restarting it skips the rest of the backoff.</summary>
     public Task<OperationOutcome> StartAsync(CancellationToken cancellationToken = default) =>
         SendAsync(SupervisorCommand.WithReply(CommandKind.Start), cancellationToken);

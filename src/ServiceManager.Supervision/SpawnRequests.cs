@@ -16,14 +16,19 @@ internal static class SpawnRequests
         return new SpawnRequest(
             definition.Command[0],
             definition.Command.Skip(1).ToArray(),
-            MergeEnvironment(WithEnvFile(definition, baseEnvironment), definition.Environment),
+            MergeEnvironment(baseEnvironment, ConfiguredEnvironment(definition, baseEnvironment)),
             WorkingDirectory(definition));
     }
 
-    /// <summary>An ad-hoc instance's --env-file, read at every start so that edits apply on the next restart.</summary>
-    private static IReadOnlyDictionary<string, string> WithEnvFile(InstanceDefinition definition, IReadOnlyDictionary<string, string> baseEnvironment)
+    /// <summary>
+    /// What the config gives a child on top of the daemon's environment: the env file as it reads now (so an edit
+    /// reaches the next start and a removed key is gone), under the definition's own variables.
+    /// </summary>
+    /// <param name="baseEnvironment">What <c>${VAR}</c> in the env file falls back to.</param>
+    /// <exception cref="SpawnException">The env file cannot be read or has an invalid line.</exception>
+    public static IReadOnlyDictionary<string, string> ConfiguredEnvironment(InstanceDefinition definition, IReadOnlyDictionary<string, string> baseEnvironment)
     {
-        if (definition.EnvFile is not { } path) return baseEnvironment;
+        if (definition.EnvFile is not { } path) return definition.Environment;
         IReadOnlyList<KeyValuePair<string, string>> entries;
         try
         {
@@ -34,10 +39,10 @@ internal static class SpawnRequests
             throw new SpawnException($"env file: {ex.Message}");
         }
 
-        var result = new Dictionary<string, string>(baseEnvironment, StringComparer.Ordinal);
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, value) in entries)
             result[key] = value;
-        return result;
+        return MergeEnvironment(result, definition.Environment);
     }
 
     /// <summary>A stop_command is a shell line (like systemd's ExecStop it may use pipes or $VARS), run with /bin/sh.</summary>
@@ -46,7 +51,7 @@ internal static class SpawnRequests
         new(
             "/bin/sh",
             ["-c", command.Replace("{pid}", pid.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)],
-            MergeEnvironment(baseEnvironment, definition.Environment),
+            MergeEnvironment(baseEnvironment, ConfiguredEnvironment(definition, baseEnvironment)),
             WorkingDirectory(definition));
 
     private static Dictionary<string, string> MergeEnvironment(

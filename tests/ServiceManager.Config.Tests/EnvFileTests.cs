@@ -30,7 +30,10 @@ public sealed class EnvFileTests : ConfigTestBase
 
         var config = Load(Service, new Dictionary<string, string> { ["SHELL_VALUE"] = "/bin/zsh" });
 
-        config.Instances.Single().Environment.Should().Contain(new Dictionary<string, string>
+        var instance = config.Instances.Single();
+        instance.EnvFile.Should().Be(Path.Combine(Dir.Path, "env", "dev.env"));
+        instance.Environment.Keys.Should().NotContain("PLAIN", "the file is read again at each start, not copied into the definition");
+        instance.EnvFileEntries.ToDictionary(kv => kv.Key, kv => kv.Value).Should().Equal(new Dictionary<string, string>
         {
             ["PLAIN"] = "value",
             ["EXPORTED"] = "yes",
@@ -75,7 +78,7 @@ public sealed class EnvFileTests : ConfigTestBase
     }
 
     [Fact]
-    public void Environment_precedence_is_env_file_then_env_table_then_command_assignments_then_svcmgr_variables()
+    public void The_env_file_stays_apart_from_the_env_table_command_assignments_and_svcmgr_variables()
     {
         Dir.Write("app.env", "A=file\nB=file\nC=file\nPORT=1\nSVCMGR_INSTANCE=spoofed\n");
         var config = Load("""
@@ -89,9 +92,10 @@ public sealed class EnvFileTests : ConfigTestBase
             env = { C = "instance-table" }
             """);
 
+        // The precedence at spawn time (file under all of these) is in Supervision.Tests' EnvFileSpawnTests.
+        config.Instances.Single().EnvFileEntries.Select(kv => kv.Key).Should().Equal("A", "B", "C", "PORT", "SVCMGR_INSTANCE");
         config.Instances.Single().Environment.Should().Equal(new Dictionary<string, string>
         {
-            ["A"] = "file",
             ["B"] = "template",
             ["C"] = "command",
             ["PORT"] = "7000",

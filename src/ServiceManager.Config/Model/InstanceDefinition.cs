@@ -4,8 +4,9 @@ namespace ServiceManager.Config.Model;
 /// One instance with its template merged in and every placeholder expanded: everything a supervisor needs to run it.
 /// </summary>
 /// <param name="Command">argv. With <c>shell = true</c> it is <c>["/bin/sh", "-c", text]</c>.</param>
-/// <param name="Environment">Only what the config adds (env_file, env table, leading NAME=value words, PORT,
-/// SVCMGR_INSTANCE, SVCMGR_TEMPLATE); the daemon's own environment is merged under it at spawn time.</param>
+/// <param name="Environment">Only what the config adds (env table, leading NAME=value words, PORT, SVCMGR_INSTANCE,
+/// SVCMGR_TEMPLATE); at spawn time the <see cref="EnvFile"/>'s entries go under it and the daemon's own environment
+/// under those.</param>
 public sealed record InstanceDefinition(
     string Id,
     string? Template,
@@ -33,10 +34,17 @@ public sealed record InstanceDefinition(
     public InstanceOrigin Origin { get; init; } = InstanceOrigin.Config;
 
     /// <summary>
-    /// A dotenv file read again at every start, its entries under <see cref="Environment"/> (ad-hoc instances'
-    /// <c>--env-file</c>); null for config instances, whose env_file is read into <see cref="Environment"/> at load.
+    /// A dotenv file (absolute path: <c>env_file</c>, or <c>--env-file</c> of <c>svcmgr start --</c>) read again at every
+    /// start, as systemd reads <c>EnvironmentFile=</c>: an edit reaches the next start or restart, a removed key is gone.
+    /// Its entries go under <see cref="Environment"/>.
     /// </summary>
     public string? EnvFile { get; init; }
+
+    /// <summary>
+    /// The <see cref="EnvFile"/>'s entries as they were when the config was read (empty for ad-hoc instances, whose file
+    /// is only checked). Starts never use them: they let a reload see that the file changed and restart the instance.
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, string>> EnvFileEntries { get; init; } = [];
 
     /// <summary>True when running this definition would behave exactly like <paramref name="other"/> (location ignored).</summary>
     public bool SameAs(InstanceDefinition other) =>
@@ -46,5 +54,5 @@ public sealed record InstanceDefinition(
         && WorkingDirectory == other.WorkingDirectory && Port == other.Port && AutoStart == other.AutoStart
         && Tags.SequenceEqual(other.Tags) && Restart == other.Restart && Stop == other.Stop && Health == other.Health
         && MaxMemoryBytes == other.MaxMemoryBytes && DependsOn.SequenceEqual(other.DependsOn)
-        && Origin == other.Origin && EnvFile == other.EnvFile;
+        && Origin == other.Origin && EnvFile == other.EnvFile && EnvFileEntries.SequenceEqual(other.EnvFileEntries);
 }

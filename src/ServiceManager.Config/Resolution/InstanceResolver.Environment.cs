@@ -6,16 +6,14 @@ namespace ServiceManager.Config.Resolution;
 
 internal sealed partial class InstanceResolver
 {
-    /// <summary>Lowest to highest: env_file, env table, leading assignments of the command, then PORT and the SVCMGR_ variables.</summary>
+    /// <summary>
+    /// Lowest to highest: env table, leading assignments of the command, then PORT and the SVCMGR_ variables. The
+    /// env_file goes under all of them, but at each start (see <see cref="ResolveEnvFile"/>).
+    /// </summary>
     private Dictionary<string, string> ResolveEnvironment(
         RawService s, string? templateId, int? port, Dictionary<string, string?> placeholders, List<KeyValuePair<string, string>> assignments)
     {
         var environment = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (s.EnvFile is { } envFile)
-        {
-            foreach (var (name, value) in ReadEnvFile(envFile, placeholders)) environment[name] = value;
-        }
-
         foreach (var entry in s.Env ?? [])
         {
             if (Expand(entry.Value, placeholders) is { } value) environment[entry.Name] = value;
@@ -28,10 +26,19 @@ internal sealed partial class InstanceResolver
         return environment;
     }
 
-    private IReadOnlyList<KeyValuePair<string, string>> ReadEnvFile(Located<string> envFile, Dictionary<string, string?> placeholders)
+    /// <summary>
+    /// The env_file's absolute path and its entries now. It is read here so that a missing or malformed file is a config
+    /// error with its position, like any other; starts read it again.
+    /// </summary>
+    private (string? Path, IReadOnlyList<KeyValuePair<string, string>> Entries) ResolveEnvFile(RawService s, Dictionary<string, string?> placeholders)
     {
-        if (Expand(envFile, placeholders) is not { Length: > 0 } relative) return [];
+        if (s.EnvFile is not { } envFile || Expand(envFile, placeholders) is not { Length: > 0 } relative) return (null, []);
         var path = Path.GetFullPath(Path.Combine(context.ConfigDir, relative));
+        return (path, ReadEnvFile(envFile, path));
+    }
+
+    private IReadOnlyList<KeyValuePair<string, string>> ReadEnvFile(Located<string> envFile, string path)
+    {
         string text;
         try
         {

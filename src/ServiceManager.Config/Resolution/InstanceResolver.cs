@@ -28,6 +28,7 @@ internal sealed partial class InstanceResolver(ResolutionContext context)
         placeholders["working_dir"] = ResolveWorkingDir(s, placeholders) ?? context.ConfigDir;
         var command = ResolveCommand(s, templateId, placeholders, out var assignments);
         var environment = ResolveEnvironment(s, templateId, port, placeholders, assignments);
+        var (envFile, envFileEntries) = ResolveEnvFile(s, placeholders);
         var health = ResolveHealth(s, placeholders);
         var stop = ResolveStop(s, placeholders);
         var restart = ResolveRestart(s);
@@ -40,6 +41,8 @@ internal sealed partial class InstanceResolver(ResolutionContext context)
             DisplayName = s.DisplayName?.Value,
             Description = s.Description?.Value,
             Category = s.Category?.Value,
+            EnvFile = envFile,
+            EnvFileEntries = envFileEntries,
         };
     }
 

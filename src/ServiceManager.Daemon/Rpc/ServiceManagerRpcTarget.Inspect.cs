@@ -8,14 +8,15 @@ internal sealed partial class ServiceManagerRpcTarget
     // Values hidden unless asked, as in status: env files hold secrets.
     public Task<InspectResult> InspectAsync(string name, bool showEnv = false, CancellationToken cancellationToken = default)
     {
-        var snapshot = Resolve(name).Snapshot;
+        var supervisor = Resolve(name);
+        var snapshot = supervisor.Snapshot;
         IReadOnlyList<MetricsHistoryPoint> history =
         [
             .. services.Metrics.GetHistory(snapshot.Id)
                 .Select(s => new MetricsHistoryPoint(s.At, s.Metrics.CpuPercent, s.Metrics.RssBytes)),
         ];
         var env = new SortedDictionary<string, string>(
-            snapshot.Definition.Environment.ToDictionary(kv => kv.Key, kv => showEnv ? kv.Value : InstanceDetail.Hidden), StringComparer.Ordinal);
+            supervisor.ConfiguredEnvironment().ToDictionary(kv => kv.Key, kv => showEnv ? kv.Value : InstanceDetail.Hidden), StringComparer.Ordinal);
         return Task.FromResult(new InspectResult(snapshot.Id, env, history));
     }
 }

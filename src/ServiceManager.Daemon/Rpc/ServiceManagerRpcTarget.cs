@@ -41,9 +41,10 @@ internal sealed partial class ServiceManagerRpcTarget(RpcTargetServices services
 
     public Task<InstanceDetail> StatusAsync(string name, bool showEnv = false, CancellationToken cancellationToken = default)
     {
-        var snapshot = Resolve(name).Snapshot;
+        var supervisor = Resolve(name);
+        var snapshot = supervisor.Snapshot;
         // Redacted here, not in the client: values the caller did not ask for never leave the daemon.
-        var environment = snapshot.Definition.Environment.OrderBy(kv => kv.Key, StringComparer.Ordinal)
+        var environment = supervisor.ConfiguredEnvironment().OrderBy(kv => kv.Key, StringComparer.Ordinal)
             .ToDictionary(kv => kv.Key, kv => showEnv ? kv.Value : InstanceDetail.Hidden, StringComparer.Ordinal);
         return Task.FromResult(WireMapping.Detail(snapshot, Now, LatestMetrics(snapshot.Id), services.Health.HealthOf(snapshot.Id))
             with { WaitingFor = services.Dependencies.WaitingFor(snapshot), Environment = environment });
