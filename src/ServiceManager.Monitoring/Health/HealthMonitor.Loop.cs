@@ -13,11 +13,11 @@ public sealed partial class HealthMonitor
                 await Task.Delay(_options.InitialDelay, _time, stop);
             while (true)
             {
-                var started = _time.GetTimestamp();
-                var at = _time.GetUtcNow();
-                var result = await ProbeOnceAsync(stop);
-                Record(new HealthCheck(result, at, _time.GetElapsedTime(started)));
-                await Task.Delay(_settings.Interval, _time, stop);
+                Record(await CheckAsync(stop));
+                var nextCheck = _time.GetTimestamp();
+                if (_snapshot.Status == HealthStatus.Unknown) await ProbeUntilFirstPassAsync(stop);
+                var wait = _settings.Interval - _time.GetElapsedTime(nextCheck);
+                if (wait > TimeSpan.Zero) await Task.Delay(wait, _time, stop);
             }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
@@ -30,6 +30,38 @@ public sealed partial class HealthMonitor
             if (last.Status != HealthStatus.Unknown)
                 Raise(new HealthChange(last.Status, HealthStatus.Unknown, "health checks stopped", _time.GetUtcNow()));
         }
+    }
+
+    /// <summary>
+    /// Start-up probes between two regular checks while the status is still unknown (a service that is booting):
+    /// <see cref="HealthMonitorOptions.StartupProbeDelay"/> after the last one, doubling, until one passes — recorded
+    /// as a check, so the instance turns healthy within moments of being ready instead of a whole interval later —
+    /// or until the next regular check is due. Their failures are not recorded: only regular checks count towards
+    /// "unhealthy", so a slow start is judged as before.
+    /// </summary>
+    private async Task ProbeUntilFirstPassAsync(CancellationToken stop)
+    {
+        if (_options.StartupProbeDelay is not { } delay || delay <= TimeSpan.Zero) return;
+        var since = _time.GetTimestamp();
+        while (delay < _settings.Interval - _time.GetElapsedTime(since))
+        {
+            await Task.Delay(delay, _time, stop);
+            var check = await CheckAsync(stop);
+            if (check.Result.IsHealthy)
+            {
+                Record(check);
+                return;
+            }
+            delay *= 2;
+        }
+    }
+
+    private async Task<HealthCheck> CheckAsync(CancellationToken stop)
+    {
+        var started = _time.GetTimestamp();
+        var at = _time.GetUtcNow();
+        var result = await ProbeOnceAsync(stop);
+        return new HealthCheck(result, at, _time.GetElapsedTime(started));
     }
 
     /// <summary>One probe bounded by the timeout; only a stop escapes as an exception.</summary>

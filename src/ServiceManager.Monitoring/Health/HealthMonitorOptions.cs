@@ -19,4 +19,12 @@ public sealed record HealthMonitorOptions
 
     /// <summary>Wait before the first probe after <see cref="HealthMonitor.Start"/> (default none: probe at once).</summary>
     public TimeSpan InitialDelay { get; init; } = TimeSpan.Zero;
+
+    /// <summary>
+    /// While the status is unknown, the first start-up probe comes this long after a failed check, each next one
+    /// twice as long after the previous, until one passes or the next regular check is due (default 100 ms; null:
+    /// none, only regular checks). A service that needs half a second to boot is healthy after about 0.7 s, not after
+    /// a whole <c>health_interval_ms</c>.
+    /// </summary>
+    public TimeSpan? StartupProbeDelay { get; init; } = TimeSpan.FromMilliseconds(100);
 }

@@ -50,6 +50,35 @@ public sealed class HealthTests
     }
 
     [Fact]
+    public async Task A_booting_service_turns_healthy_soon_after_it_answers_not_a_whole_interval_later()
+    {
+        await using var server = new FlippingHttpServer { Status = 503 };
+        using var home = new TestHome();
+        home.WriteConfig($"""
+            [instances.api]
+            start_command = "sleep 1000"
+            health_endpoint = "{server.Url}"
+            health_interval_ms = 600000
+
+            [instances.worker]
+            start_command = "sleep 1000"
+            depends_on = ["api"]
+            """);
+        await using var daemon = await DaemonProcess.StartAsync(home.Path);
+        (await Svcmgr.RunAsync(home.Path, "start", "api")).ExitCode.Should().Be(0);
+        var starting = Svcmgr.RunAsync(home.Path, "start", "worker");
+        await Eventually.TrueAsync(() => server.Requests >= 1, "the first check (it fails: still booting)");
+
+        server.Status = 200;
+
+        // The next regular check is ten minutes away: only the start-up probes can see it answer now.
+        await Instances.WaitForAsync(daemon, "api", s => s.Health == "healthy", "to be healthy");
+        var worker = await starting;
+        worker.ExitCode.Should().Be(0, worker.ToString());
+        await Instances.WaitForStateAsync(daemon, "worker", "running");
+    }
+
+    [Fact]
     public async Task An_instance_without_a_health_check_stays_unknown_and_a_stopped_one_reads_unknown()
     {
         await using var server = new FlippingHttpServer();

@@ -15,9 +15,12 @@ public sealed class HealthMonitorTests
     private readonly List<HealthChange> _changes = [];
     private int _checks;
 
+    /// <summary>Regular checks only: the threshold and scheduling tests count checks one interval apart.</summary>
+    private static readonly HealthMonitorOptions RegularOnly = new() { StartupProbeDelay = null };
+
     private HealthMonitor Create(IHealthProbe probe, HealthMonitorOptions? options = null)
     {
-        var monitor = new HealthMonitor("web-1", probe, new HealthCheckSettings("scripted", Interval, Timeout), _time, options);
+        var monitor = new HealthMonitor("web-1", probe, new HealthCheckSettings("scripted", Interval, Timeout), _time, options ?? RegularOnly);
         monitor.HealthChanged += change =>
         {
             lock (_changes) _changes.Add(change);
@@ -90,7 +93,7 @@ public sealed class HealthMonitorTests
     public async Task Thresholds_are_configurable()
     {
         var probe = new ScriptedProbe().Then(false, "down").Then(true, "up").Then(true, "up");
-        await using var monitor = Create(probe, new HealthMonitorOptions { HealthyThreshold = 2, UnhealthyThreshold = 1 });
+        await using var monitor = Create(probe, RegularOnly with { HealthyThreshold = 2, UnhealthyThreshold = 1 });
         monitor.Start();
 
         await Checked(1);
@@ -195,5 +198,50 @@ public sealed class HealthMonitorTests
         probe.Completed.Should().Be(1);
         monitor.Snapshot.Should().Be(HealthSnapshot.Initial);
         Changes().Should().BeEmpty("it never left unknown");
+    }
+
+    [Fact]
+    public async Task While_unknown_start_up_probes_come_soon_after_a_failed_check_and_the_first_pass_makes_it_healthy()
+    {
+        // Booting: the regular check and two start-up probes fail, the third start-up probe passes.
+        var probe = new ScriptedProbe().Then(false, "refused").Then(false, "refused").Then(false, "refused").Then(true, "HTTP 200");
+        await using var monitor = Create(probe, HealthMonitorOptions.Default);
+        var started = _time.GetUtcNow();
+        monitor.Start();
+
+        await Eventually.AdvanceUntil(_time, TimeSpan.FromMilliseconds(50), () => monitor.Status == HealthStatus.Healthy, "healthy");
+
+        (_time.GetUtcNow() - started).Should().BeLessThan(Interval / 4, "start-up probes at 100, 200 and 400 ms, not a whole interval");
+        probe.Calls.Should().Be(4);
+        Changes().Should().Equal((HealthStatus.Unknown, HealthStatus.Healthy));
+        Volatile.Read(ref _checks).Should().Be(2, "the regular check and the passing start-up probe are recorded, failed start-up probes are not");
+    }
+
+    [Fact]
+    public async Task Failed_start_up_probes_do_not_count_towards_unhealthy()
+    {
+        var probe = new ScriptedProbe { Otherwise = _ => Task.FromResult(ProbeResult.Unhealthy("refused")) };
+        await using var monitor = Create(probe, HealthMonitorOptions.Default);
+        monitor.Start();
+
+        await Checked(2);
+        monitor.Status.Should().Be(HealthStatus.Unknown, "two regular checks failed, however many start-up probes did");
+        monitor.ConsecutiveFailures.Should().Be(2);
+        probe.Calls.Should().BeGreaterThan(2);
+
+        await Checked(3);
+        monitor.Status.Should().Be(HealthStatus.Unhealthy);
+    }
+
+    [Fact]
+    public async Task Once_healthy_a_failure_waits_for_the_next_regular_check()
+    {
+        var probe = new ScriptedProbe().Then(true, "up").Then(false, "down").Then(true, "up");
+        await using var monitor = Create(probe, HealthMonitorOptions.Default);
+        monitor.Start();
+        await Checked(3);
+
+        probe.Calls.Should().Be(3, "start-up probes are only for an instance whose health is still unknown");
+        monitor.Status.Should().Be(HealthStatus.Healthy);
     }
 }
