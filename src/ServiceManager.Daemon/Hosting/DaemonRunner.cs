@@ -24,6 +24,7 @@ public static class DaemonRunner
 
     public static async Task<int> RunAsync(DaemonPaths paths, CancellationToken cancellationToken)
     {
+        var start = new DaemonStart(TimeProvider.System.GetUtcNow());
         EnsurePrivateDirectory(paths.StateDirectory);
         EnsurePrivateDirectory(paths.RuntimeDirectory);
 
@@ -52,7 +53,7 @@ public static class DaemonRunner
         }
 
         using var logger = DaemonLogging.Create(paths);
-        var host = BuildHost(paths, config, environment, persisted, logger);
+        var host = BuildHost(paths, config, environment, persisted, logger, start);
         try
         {
             await host.RunAsync(cancellationToken);
@@ -87,7 +88,8 @@ public static class DaemonRunner
         Config.Model.ServicesConfig config,
         IReadOnlyDictionary<string, string> environment,
         PersistedState persisted,
-        Serilog.Core.Logger logger)
+        Serilog.Core.Logger logger,
+        DaemonStart start)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, Args = [] });
         builder.Services.AddSerilog(logger, dispose: false);
@@ -96,6 +98,7 @@ public static class DaemonRunner
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownBudget.For(config, persisted.RunTime));
 
         builder.Services.AddSingleton(paths);
+        builder.Services.AddSingleton(start);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(sp => new ServiceManager.Platform.Unix.UnixProcessSpawner(
             ex => sp.GetRequiredService<ILoggerFactory>().CreateLogger("spawner").LogError(ex, "child I/O failed")));

@@ -8,7 +8,7 @@ using ServiceManager.Supervision;
 namespace ServiceManager.Daemon.Rpc;
 
 /// <summary>What every connection's RPC target shares: the fleet, the config, the clock, metrics, health, events, and the reload lock.</summary>
-internal sealed class RpcTargetServices(Fleet fleet, ConfigStore config, TimeProvider time, FleetCoordinator coordinator, MetricsSampler metrics, EventHub events, HealthTracking health, DependencyGate dependencies)
+internal sealed class RpcTargetServices(Fleet fleet, ConfigStore config, TimeProvider time, FleetCoordinator coordinator, MetricsSampler metrics, EventHub events, HealthTracking health, DependencyGate dependencies, DaemonStart start)
 {
     /// <summary>Each instance's health, from its health check.</summary>
     public HealthTracking Health => health;
@@ -31,7 +31,8 @@ internal sealed class RpcTargetServices(Fleet fleet, ConfigStore config, TimePro
 
     public TimeProvider Time => time;
 
-    public DateTimeOffset StartedAt { get; } = time.GetUtcNow();
+    /// <summary>When the daemon started; not when this object was made, which is at the first connection.</summary>
+    public DateTimeOffset StartedAt => start.At;
 
     public static string Version { get; } =
         typeof(RpcTargetServices).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";

@@ -24,6 +24,34 @@ public sealed class DoctorCommandTests
         result.Stdout.Should().MatchRegex($@"(?m)^\[OK\] +{check}: {message}", result.ToString());
 
     [Fact]
+    public async Task The_daemons_uptime_counts_from_its_start_not_from_the_first_connection()
+    {
+        using var home = new TestHome();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        using var process = System.Diagnostics.Process.Start(Svcmgr.StartInfo(home.Path, ["daemon"]))!;
+        process.StandardInput.Close();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            // Nobody connects until the daemon has been up for two seconds: uptime is what is being tested.
+            await Eventually.TrueAsync(() => File.Exists(Path.Combine(home.Path, "svcmgr.sock")), "the daemon's socket");
+            await Eventually.TrueAsync(() => clock.Elapsed > TimeSpan.FromSeconds(2.5), "two and a half seconds to pass");
+
+            var result = await Svcmgr.RunAsync(home.Path, "doctor");
+
+            var up = Regex.Match(result.Stdout, @"daemon: running: pid \d+, version \S+, up (\d+)s");
+            up.Success.Should().BeTrue(result.ToString());
+            int.Parse(up.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture).Should().BeGreaterThanOrEqualTo(1, result.ToString());
+        }
+        finally
+        {
+            ServiceManager.Platform.Unix.UnixProcess.Signal(process.Id, 15);
+            await process.WaitForExitAsync();
+        }
+    }
+
+    [Fact]
     public async Task A_healthy_home_passes_with_OK_lines_and_exit_0()
     {
         using var home = new TestHome();
