@@ -10,12 +10,13 @@ namespace ServiceManager.Daemon.Rpc;
 // Ports, signals, doctor and orphans: looking at the fleet from the outside, through /proc.
 internal sealed partial class ServiceManagerRpcTarget
 {
-    public Task<IReadOnlyList<PortInfo>> PortsAsync(CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<PortInfo>> PortsAsync(EmptyParams? request = null, CancellationToken cancellationToken = default) =>
         // /proc scans are blocking file reads; keep them off StreamJsonRpc's dispatch.
         Task.Run(ScanPorts, cancellationToken);
 
-    public Task<EmptyResult> SignalAsync(string name, string signal, CancellationToken cancellationToken = default)
+    public Task<EmptyResult> SignalAsync(SignalParams request, CancellationToken cancellationToken = default)
     {
+        var (name, signal) = request;
         var supervisor = Resolve(name);
         var number = SignalNames.Parse(signal)
             ?? throw RpcFailure.InvalidParams($"unknown signal '{signal}'; use a name such as SIGHUP, HUP or USR1, or a number from 1 to 64");
@@ -28,7 +29,7 @@ internal sealed partial class ServiceManagerRpcTarget
         return Task.FromResult(EmptyResult.Instance);
     }
 
-    public Task<IReadOnlyList<DoctorCheck>> DoctorAsync(CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<DoctorCheck>> DoctorAsync(EmptyParams? request = null, CancellationToken cancellationToken = default) =>
         Task.Run<IReadOnlyList<DoctorCheck>>(() =>
         {
             var snapshots = Fleet.List();
@@ -41,7 +42,7 @@ internal sealed partial class ServiceManagerRpcTarget
             ];
         }, cancellationToken);
 
-    public Task<IReadOnlyList<OrphanInfo>> OrphansAsync(CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<OrphanInfo>> OrphansAsync(EmptyParams? request = null, CancellationToken cancellationToken = default) =>
         Task.Run(FindOrphans, cancellationToken);
 
     /// <summary>What a reload would keep the file away from (as the coordinator's reload does): run-time ids and ports.</summary>

@@ -12,8 +12,9 @@ internal sealed partial class ServiceManagerRpcTarget
     /// <summary>Lines a follower may have queued before it counts as too slow and is dropped.</summary>
     private const int FollowerQueueCapacity = 10_000;
 
-    public Task<LogsResult> LogsAsync(IReadOnlyList<string>? names = null, int? lines = null, bool follow = false, string? stream = null, CancellationToken cancellationToken = default)
+    public Task<LogsResult> LogsAsync(LogsParams? request = null, CancellationToken cancellationToken = default)
     {
+        var (names, lines, follow, stream) = request ?? new LogsParams();
         OutputStream? only = stream switch
         {
             null => null,
@@ -46,10 +47,10 @@ internal sealed partial class ServiceManagerRpcTarget
         return Task.FromResult(new LogsResult(Backlog(backlog, count), subscription));
     }
 
-    public Task<EmptyResult> UnsubscribeAsync(string subscription, CancellationToken cancellationToken = default) =>
-        connection.Unsubscribe(subscription)
+    public Task<EmptyResult> UnsubscribeAsync(SubscriptionParams request, CancellationToken cancellationToken = default) =>
+        connection.Unsubscribe(request.Subscription)
             ? Task.FromResult(EmptyResult.Instance)
-            : throw RpcFailure.NotFound($"no such subscription '{subscription}'");
+            : throw RpcFailure.NotFound($"no such subscription '{request.Subscription}'");
 
     /// <summary>The newest <paramref name="count"/> lines across instances, oldest first.</summary>
     private static IReadOnlyList<LogLine> Backlog(IEnumerable<IReadOnlyList<LogEntry>> perInstance, int count) =>

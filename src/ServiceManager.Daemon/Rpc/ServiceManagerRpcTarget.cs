@@ -15,11 +15,12 @@ internal sealed partial class ServiceManagerRpcTarget(RpcTargetServices services
 
     private DateTimeOffset Now => services.Time.GetUtcNow();
 
-    public Task<PingResult> PingAsync(CancellationToken cancellationToken = default) =>
+    public Task<PingResult> PingAsync(EmptyParams? request = null, CancellationToken cancellationToken = default) =>
         Task.FromResult(new PingResult(RpcTargetServices.Version, Environment.ProcessId, (long)(Now - services.StartedAt).TotalMilliseconds));
 
-    public Task<IReadOnlyList<InstanceSummary>> ListAsync(string? template = null, string? tag = null, string? status = null, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<InstanceSummary>> ListAsync(ListParams? request = null, CancellationToken cancellationToken = default)
     {
+        var (template, tag, status) = request ?? new ListParams();
         InstanceState? state = null;
         if (status is not null)
             state = InstanceStateNames.Parse(status)
@@ -39,8 +40,9 @@ internal sealed partial class ServiceManagerRpcTarget(RpcTargetServices services
         return Task.FromResult(rows);
     }
 
-    public Task<InstanceDetail> StatusAsync(string name, bool showEnv = false, CancellationToken cancellationToken = default)
+    public Task<InstanceDetail> StatusAsync(StatusParams request, CancellationToken cancellationToken = default)
     {
+        var (name, showEnv) = request;
         var supervisor = Resolve(name);
         var snapshot = supervisor.Snapshot;
         // Redacted here, not in the client: values the caller did not ask for never leave the daemon.
@@ -50,7 +52,7 @@ internal sealed partial class ServiceManagerRpcTarget(RpcTargetServices services
             with { WaitingFor = services.Dependencies.WaitingFor(snapshot), Environment = environment });
     }
 
-    public Task<IReadOnlyList<TemplateInfo>> TemplatesAsync(CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<TemplateInfo>> TemplatesAsync(EmptyParams? request = null, CancellationToken cancellationToken = default)
     {
         var instances = Fleet.List();
         IReadOnlyList<TemplateInfo> templates =
