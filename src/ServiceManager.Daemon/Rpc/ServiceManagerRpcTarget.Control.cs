@@ -22,7 +22,7 @@ internal sealed partial class ServiceManagerRpcTarget
     {
         var (names, all) = request ?? new TargetParams();
         if (all == names is { Count: > 0 })
-            throw RpcFailure.InvalidParams("give either \"names\" (a non-empty list) or \"all\": true");
+            throw FleetException.InvalidRequest("give either \"names\" (a non-empty list) or \"all\": true");
 
         // Resolve every name before acting, so one unknown name leaves everything untouched. Ids are passed on
         // so a numeric id or :PORT resolves exactly once.
@@ -35,7 +35,7 @@ internal sealed partial class ServiceManagerRpcTarget
         if (result.Failed.Count > 0)
         {
             var others = result.Done.Count == 0 ? "" : $" (done: {string.Join(", ", result.Done)})";
-            throw RpcFailure.SpawnFailed(string.Join("; ", result.Failed.Select(f => $"{f.Id}: {f.Error}")) + others);
+            throw FleetException.SpawnFailed(string.Join("; ", result.Failed.Select(f => $"{f.Id}: {f.Error}")) + others);
         }
         return new BulkResult(result.Done, result.Unchanged, [.. result.StopIssues.Select(i => new StopWarning(i.Id, i.Issue.Message, i.Issue.Survivors))]);
     }

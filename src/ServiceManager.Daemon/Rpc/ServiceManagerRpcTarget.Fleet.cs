@@ -19,13 +19,13 @@ internal sealed partial class ServiceManagerRpcTarget
         var (name, signal) = request;
         var supervisor = Resolve(name);
         var number = SignalNames.Parse(signal)
-            ?? throw RpcFailure.InvalidParams($"unknown signal '{signal}'; use a name such as SIGHUP, HUP or USR1, or a number from 1 to 64");
+            ?? throw FleetException.InvalidRequest($"unknown signal '{signal}'; use a name such as SIGHUP, HUP or USR1, or a number from 1 to 64");
         var snapshot = supervisor.Snapshot;
         if (snapshot.Pid is not { } group)
-            throw RpcFailure.InvalidParams($"{snapshot.Id} is not running (state: {InstanceStateNames.ToText(snapshot.State)}); nothing to signal");
+            throw FleetException.InvalidRequest($"{snapshot.Id} is not running (state: {InstanceStateNames.ToText(snapshot.State)}); nothing to signal");
         // The child is a session leader, so its pid is its process group: a negative pid reaches every member.
         if (!UnixProcess.Signal(-group, number))
-            throw RpcFailure.InvalidParams($"{snapshot.Id} is not running any more (process group {group} is gone); nothing to signal");
+            throw FleetException.InvalidRequest($"{snapshot.Id} is not running any more (process group {group} is gone); nothing to signal");
         return Task.FromResult(EmptyResult.Instance);
     }
 

@@ -1,5 +1,6 @@
 using ServiceManager.Config;
 using ServiceManager.Protocol.Messages;
+using ServiceManager.Supervision;
 
 namespace ServiceManager.Daemon.Rpc;
 
@@ -9,9 +10,9 @@ internal sealed partial class ServiceManagerRpcTarget
     public async Task<InstanceSummary> RunAsync(RunParams request, CancellationToken cancellationToken = default)
     {
         var (command, name, port, cwd, env, envFile) = request;
-        if (command is not { Count: > 0 }) throw RpcFailure.InvalidParams("\"command\" must be a non-empty array: the program and its arguments");
-        if (cwd is not null && !Path.IsPathRooted(cwd)) throw RpcFailure.InvalidParams($"\"cwd\" must be an absolute path, got \"{cwd}\"");
-        if (envFile is not null && !Path.IsPathRooted(envFile)) throw RpcFailure.InvalidParams($"\"envFile\" must be an absolute path, got \"{envFile}\"");
+        if (command is not { Count: > 0 }) throw FleetException.InvalidRequest("\"command\" must be a non-empty array: the program and its arguments");
+        if (cwd is not null && !Path.IsPathRooted(cwd)) throw FleetException.InvalidRequest($"\"cwd\" must be an absolute path, got \"{cwd}\"");
+        if (envFile is not null && !Path.IsPathRooted(envFile)) throw FleetException.InvalidRequest($"\"envFile\" must be an absolute path, got \"{envFile}\"");
 
         var adHoc = new AdHocRequest(command, cwd ?? services.Config.Environment.GetValueOrDefault("HOME") ?? "/")
         {
@@ -27,7 +28,7 @@ internal sealed partial class ServiceManagerRpcTarget
     public async Task<InstanceSummary> CreateAsync(CreateParams request, CancellationToken cancellationToken = default)
     {
         var (template, id, port, start) = request;
-        if (string.IsNullOrEmpty(template)) throw RpcFailure.InvalidParams("\"template\" is required");
+        if (string.IsNullOrEmpty(template)) throw FleetException.InvalidRequest("\"template\" is required");
         var snapshot = await services.Coordinator.CreateAsync(template, id, port, start, cancellationToken);
         return Summary(snapshot);
     }

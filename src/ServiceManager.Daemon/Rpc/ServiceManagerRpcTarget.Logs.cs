@@ -2,6 +2,7 @@ using ServiceManager.Logs;
 using ServiceManager.Platform;
 using ServiceManager.Protocol;
 using ServiceManager.Protocol.Messages;
+using ServiceManager.Supervision;
 
 namespace ServiceManager.Daemon.Rpc;
 
@@ -20,10 +21,10 @@ internal sealed partial class ServiceManagerRpcTarget
             null => null,
             "stdout" => OutputStream.Stdout,
             "stderr" => OutputStream.Stderr,
-            _ => throw RpcFailure.InvalidParams($"unknown stream '{stream}'; use stdout or stderr"),
+            _ => throw FleetException.InvalidRequest($"unknown stream '{stream}'; use stdout or stderr"),
         };
         var count = lines ?? DefaultLines;
-        if (count < 0) throw RpcFailure.InvalidParams("\"lines\" must not be negative");
+        if (count < 0) throw FleetException.InvalidRequest("\"lines\" must not be negative");
 
         var ids = names is { Count: > 0 } ? names.Select(n => Resolve(n).Id).Distinct().ToList() : Fleet.List().OrderBy(s => s.NumericId).Select(s => s.Id).ToList();
         var logs = new List<InstanceLog>(ids.Count);
@@ -50,7 +51,7 @@ internal sealed partial class ServiceManagerRpcTarget
     public Task<EmptyResult> UnsubscribeAsync(SubscriptionParams request, CancellationToken cancellationToken = default) =>
         connection.Unsubscribe(request.Subscription)
             ? Task.FromResult(EmptyResult.Instance)
-            : throw RpcFailure.NotFound($"no such subscription '{request.Subscription}'");
+            : throw FleetException.NotFound($"no such subscription '{request.Subscription}'");
 
     /// <summary>The newest <paramref name="count"/> lines across instances, oldest first.</summary>
     private static IReadOnlyList<LogLine> Backlog(IEnumerable<IReadOnlyList<LogEntry>> perInstance, int count) =>

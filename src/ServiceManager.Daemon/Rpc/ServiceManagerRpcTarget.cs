@@ -24,7 +24,7 @@ internal sealed partial class ServiceManagerRpcTarget(RpcTargetServices services
         InstanceState? state = null;
         if (status is not null)
             state = InstanceStateNames.Parse(status)
-                ?? throw RpcFailure.InvalidParams($"unknown status '{status}'; use one of: {string.Join(", ", Enum.GetValues<InstanceState>().Select(InstanceStateNames.ToText))}");
+                ?? throw FleetException.InvalidRequest($"unknown status '{status}'; use one of: {string.Join(", ", Enum.GetValues<InstanceState>().Select(InstanceStateNames.ToText))}");
 
         var now = Now;
         IReadOnlyList<InstanceSummary> rows =
@@ -70,14 +70,5 @@ internal sealed partial class ServiceManagerRpcTarget(RpcTargetServices services
     private InstanceSummary Summary(InstanceSnapshot snapshot) =>
         WireMapping.Summary(snapshot, Now, LatestMetrics(snapshot.Id), services.Health.HealthOf(snapshot.Id));
 
-    private InstanceSupervisor Resolve(string name) =>
-        Fleet.TryResolve(name, out var supervisor) ? supervisor : throw UnknownInstance(name);
-
-    private Exception UnknownInstance(string name)
-    {
-        var known = Fleet.List().OrderBy(s => s.NumericId).Select(s => s.Id).ToList();
-        return RpcFailure.NotFound(known.Count == 0
-            ? $"no such instance '{name}' (there are no instances)"
-            : $"no such instance '{name}'; known: {string.Join(", ", known)}");
-    }
+    private InstanceSupervisor Resolve(string name) => Fleet.Resolve(name);
 }
