@@ -3,6 +3,7 @@ using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using ServiceManager.Config;
 using ServiceManager.Daemon.Rpc;
+using ServiceManager.Monitoring.Health;
 using ServiceManager.Platform;
 using ServiceManager.Protocol;
 using ServiceManager.Protocol.Messages;
@@ -68,7 +69,7 @@ public class ListSerializationBenchmark
     public int MapAndSerialize() => Write(Map());
 
     private IReadOnlyList<InstanceSummary> Map() =>
-        [.. _snapshots.OrderBy(s => s.NumericId).Select(s => WireMapping.Summary(s, _now, null, "healthy"))];
+        [.. _snapshots.OrderBy(s => s.NumericId).Select(s => WireMapping.Summary(s, _now, null, HealthStatus.Healthy))];
 
     private int Write(IReadOnlyList<InstanceSummary> rows)
     {

@@ -14,8 +14,9 @@ public static partial class ConfigLoader
     /// <param name="existing">Every instance that exists now: their ids and ports are taken.</param>
     /// <param name="isPortInUse">Whether a process on the machine holds a port (skipped when choosing; refused when asked for).</param>
     /// <exception cref="ConfigException">The request is invalid. Keys: <c>command</c>, <c>cwd</c>, <c>name</c>, <c>env</c>,
-    /// <c>port</c> (taken, in use, no free port, or contradicting the command), <c>env_file</c> (unreadable); an
-    /// error in the env file's content has the variable as key and the env file as location.</exception>
+    /// <c>port</c> (taken, in use or no free port: <see cref="ConfigErrorKind.PortConflict"/>), <c>port_args</c> (out of
+    /// range or contradicting the command), <c>env_file</c> (<see cref="ConfigErrorKind.Unreadable"/>); an error in the
+    /// env file's content (<see cref="ConfigErrorKind.Syntax"/>) has the variable as key and the env file as location.</exception>
     public static InstanceDefinition CreateAdHoc(
         ServicesConfig config,
         AdHocRequest request,

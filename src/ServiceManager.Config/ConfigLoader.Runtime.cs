@@ -8,8 +8,9 @@ public static partial class ConfigLoader
 {
     /// <summary>
     /// Resolves a new instance of a template at run time (<c>svcmgr create</c>) by the same rules as one written in the file.
-    /// Errors carry the key <c>template</c> (unknown or single-instance template), <c>id</c> (invalid or taken) or
-    /// <c>instances.ID.port</c> (taken or no free port), so a caller can tell them apart.
+    /// Errors about the request's own values carry the key <c>template</c> (unknown or single-instance template), <c>id</c>
+    /// (invalid or taken) or <c>instances.ID.port</c> (out of range, or in use); any other is the template's. A taken
+    /// port, or none free in the range, is <see cref="ConfigErrorKind.PortConflict"/>.
     /// </summary>
     /// <param name="existing">Every instance that exists now (from the file and created at run time): their ids and ports are taken.</param>
     /// <param name="instanceId">Null: <c>TEMPLATE-N</c> with the lowest free N.</param>
@@ -27,15 +28,15 @@ public static partial class ConfigLoader
     {
         var file = config.Path ?? "(no config file)";
         if (!config.RawTemplates.TryGetValue(templateId, out var template))
-            throw Single(new SourceLocation(file, 1, 1), "template", $"unknown template '{templateId}'");
+            throw Single(ConfigErrorKind.UnknownReference, new SourceLocation(file, 1, 1), "template", $"unknown template '{templateId}'");
 
         var ids = existing.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
         if (template.SupportsMultiple?.Value == false && existing.FirstOrDefault(e => e.Template == templateId) is { } other)
-            throw Single(template.Location, "template", $"template '{templateId}' has supports_multiple = false and instance '{other.Id}' already uses it");
+            throw Single(ConfigErrorKind.SingleInstanceTemplate, template.Location, "template", $"template '{templateId}' has supports_multiple = false and instance '{other.Id}' already uses it");
 
         var id = instanceId ?? Enumerable.Range(1, int.MaxValue - 1).Select(n => $"{templateId}-{n}").First(c => !ids.Contains(c));
-        if (!DocumentBinder.IsValidId(id)) throw Single(template.Location, "id", $"invalid id \"{id}\": {DocumentBinder.IdRule}");
-        if (ids.Contains(id)) throw Single(template.Location, "id", $"an instance '{id}' already exists");
+        if (!DocumentBinder.IsValidId(id)) throw Single(ConfigErrorKind.InvalidValue, template.Location, "id", $"invalid id \"{id}\": {DocumentBinder.IdRule}");
+        if (ids.Contains(id)) throw Single(ConfigErrorKind.DuplicateId, template.Location, "id", $"an instance '{id}' already exists");
 
         var location = template.Location;
         var instance = new RawService("instances", id, location)
@@ -44,9 +45,9 @@ public static partial class ConfigLoader
         };
         if (port is { } p)
         {
-            if (p is < 1 or > 65535) throw Single(location, instance.KeyPath("port"), $"must be between 1 and 65535, got {p}");
+            if (p is < 1 or > 65535) throw Single(ConfigErrorKind.InvalidValue, location, instance.KeyPath("port"), $"must be between 1 and 65535, got {p}");
             if (existing.FirstOrDefault(e => e.Port == p) is null && (isPortInUse?.Invoke(p) ?? false))
-                throw Single(location, instance.KeyPath("port"), $"port {p} is in use on this machine by a process that is not one of this daemon's instances");
+                throw Single(ConfigErrorKind.PortConflict, location, instance.KeyPath("port"), $"port {p} is in use on this machine by a process that is not one of this daemon's instances");
             instance.Port = new Located<int>(p, instance.KeyPath("port"), location);
         }
 
@@ -74,7 +75,7 @@ public static partial class ConfigLoader
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             var reason = ex is FileNotFoundException or DirectoryNotFoundException ? "no such file" : ex.Message;
-            throw Single(new SourceLocation(fullPath, 1, 1), "env_file", $"cannot read env file {fullPath}: {reason}");
+            throw Single(ConfigErrorKind.Unreadable, new SourceLocation(fullPath, 1, 1), "env_file", $"cannot read env file {fullPath}: {reason}");
         }
 
         var errors = new ErrorSink();
@@ -83,6 +84,6 @@ public static partial class ConfigLoader
         return entries;
     }
 
-    private static ConfigException Single(SourceLocation location, string key, string message) =>
-        new([new ConfigError(location, key, message)]);
+    private static ConfigException Single(ConfigErrorKind kind, SourceLocation location, string key, string message) =>
+        new([new ConfigError(location, key, message, kind)]);
 }

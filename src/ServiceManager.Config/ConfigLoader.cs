@@ -28,7 +28,7 @@ public static partial class ConfigLoader
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new ConfigException([new ConfigError(new SourceLocation(fullPath, 1, 1), "", "cannot read the config file: " + ex.Message)]);
+            throw new ConfigException([new ConfigError(new SourceLocation(fullPath, 1, 1), "", "cannot read the config file: " + ex.Message, ConfigErrorKind.Unreadable)]);
         }
 
         return Parse(text, fullPath, environment, reserved);
@@ -44,7 +44,7 @@ public static partial class ConfigLoader
         if (root is null)
         {
             errors.ThrowIfAny();
-            throw new ConfigException([new ConfigError(new SourceLocation(path, 1, 1), "", "invalid TOML")]);
+            throw new ConfigException([new ConfigError(new SourceLocation(path, 1, 1), "", "invalid TOML", ConfigErrorKind.Syntax)]);
         }
 
         var document = new DocumentBinder(errors).Bind(root);
@@ -102,7 +102,7 @@ public static partial class ConfigLoader
             else
             {
                 var known = templates.Count == 0 ? "; the file defines no templates" : "; templates: " + string.Join(", ", templates.Keys);
-                errors.Add(template.Location, template.Key, $"unknown template '{template.Value}'{Text.Suggest.Hint(template.Value, templates.Keys)}{known}");
+                errors.Add(ConfigErrorKind.UnknownReference, template.Location, template.Key, $"unknown template '{template.Value}'{Text.Suggest.Hint(template.Value, templates.Keys)}{known}");
             }
         }
 

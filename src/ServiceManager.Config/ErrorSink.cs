@@ -10,10 +10,17 @@ internal sealed class ErrorSink
 
     public int Count => _errors.Count;
 
-    // A template key is checked once per instance using it: the same error must still be reported once.
-    public void Add(SourceLocation location, string key, string message)
+    /// <summary>Adds errors found elsewhere (an env file read on its own) as they are.</summary>
+    public void AddRange(IEnumerable<ConfigError> errors)
     {
-        var error = new ConfigError(location, key, message);
+        foreach (var error in errors)
+            if (_seen.Add(error.ToString())) _errors.Add(error);
+    }
+
+    // A template key is checked once per instance using it: the same error must still be reported once.
+    public void Add(ConfigErrorKind kind, SourceLocation location, string key, string message)
+    {
+        var error = new ConfigError(location, key, message, kind);
         if (_seen.Add(error.ToString())) _errors.Add(error);
     }
 

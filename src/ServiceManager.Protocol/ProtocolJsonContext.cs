@@ -1,14 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ServiceManager.Protocol.Messages;
-using StreamJsonRpc.Protocol;
 
 namespace ServiceManager.Protocol;
 
-/// <summary>
-/// Source-generated JSON for everything on the wire. <see cref="CommonErrorData"/> must be here: without it
-/// StreamJsonRpc's SystemTextJsonFormatter drops the connection instead of sending an error that carries data.
-/// </summary>
+/// <summary>Source-generated JSON for everything on the wire (the daemon adds what only StreamJsonRpc needs).</summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.Never,
@@ -27,7 +23,6 @@ namespace ServiceManager.Protocol;
 [JsonSerializable(typeof(SubscriptionEndedNotification))]
 [JsonSerializable(typeof(EmptyResult))]
 [JsonSerializable(typeof(ListParams))]
-[JsonSerializable(typeof(NameParams))]
 [JsonSerializable(typeof(StatusParams))]
 [JsonSerializable(typeof(TargetParams))]
 [JsonSerializable(typeof(LogsParams))]
@@ -54,7 +49,6 @@ namespace ServiceManager.Protocol;
 [JsonSerializable(typeof(long))]
 [JsonSerializable(typeof(object))]
 [JsonSerializable(typeof(JsonElement))]
-[JsonSerializable(typeof(CommonErrorData))]
 public sealed partial class ProtocolJsonContext : JsonSerializerContext
 {
     /// <summary>

@@ -9,13 +9,6 @@ public sealed partial class Fleet
     // Instances whose requested start waits for their dependencies, with what cancels that wait.
     private readonly ConcurrentDictionary<string, CancellationTokenSource> _waits = new(StringComparer.Ordinal);
 
-    /// <summary>
-    /// The dependency gate: awaited before a requested start (start, start --all, auto-start, restore) of an instance
-    /// with <c>depends_on</c>; it completes once the dependencies are ready. Not consulted for the supervisor's own
-    /// crash restarts. Null: instances start at once.
-    /// </summary>
-    public Func<InstanceDefinition, CancellationToken, Task>? WaitForDependencies { get; set; }
-
     // Waits a daemon shutdown (HaltAll) called off: the wish to start outlives them, for the next daemon.
     private readonly ConcurrentDictionary<string, bool> _haltedWaits = new(StringComparer.Ordinal);
 
@@ -36,10 +29,8 @@ public sealed partial class Fleet
     /// </summary>
     private Task<OperationOutcome> RequestStartAsync(InstanceSupervisor supervisor, CancellationToken cancellationToken)
     {
-        var gate = WaitForDependencies;
         var snapshot = supervisor.Snapshot;
-        if (gate is null || snapshot.Definition.DependsOn.Count == 0
-            || snapshot.State is not (InstanceState.Stopped or InstanceState.Failed))
+        if (snapshot.Definition.DependsOn.Count == 0 || snapshot.State is not (InstanceState.Stopped or InstanceState.Failed))
             return supervisor.StartAsync(cancellationToken);
 
         var wait = new CancellationTokenSource();
@@ -50,16 +41,15 @@ public sealed partial class Fleet
         }
 
         WaitsChanged?.Invoke();
-        _ = StartWhenReadyAsync(supervisor, gate, wait);
+        _ = StartWhenReadyAsync(supervisor, wait);
         return Task.FromResult(OperationOutcome.Done);
     }
 
-    private async Task StartWhenReadyAsync(
-        InstanceSupervisor supervisor, Func<InstanceDefinition, CancellationToken, Task> gate, CancellationTokenSource wait)
+    private async Task StartWhenReadyAsync(InstanceSupervisor supervisor, CancellationTokenSource wait)
     {
         try
         {
-            await gate(supervisor.Snapshot.Definition, wait.Token);
+            await _options.Dependencies.WaitAsync(supervisor.Snapshot.Definition, wait.Token);
             // Only if no stop or remove took the wait away meanwhile.
             if (_waits.TryRemove(KeyValuePair.Create(supervisor.Id, wait)))
             {
@@ -97,8 +87,7 @@ public sealed partial class Fleet
     private async Task UpdateAsync(InstanceSupervisor supervisor, InstanceDefinition definition)
     {
         var wasWaiting = CancelWait(supervisor.Id);
-        var gated = WaitForDependencies is not null && definition.DependsOn.Count > 0
-            && supervisor.Snapshot.State is InstanceState.Stopped or InstanceState.Failed;
+        var gated = definition.DependsOn.Count > 0 && supervisor.Snapshot.State is InstanceState.Stopped or InstanceState.Failed;
         await supervisor.UpdateDefinitionAsync(definition, autoStart: !gated, CancellationToken.None);
         if (wasWaiting || (gated && definition.AutoStart))
             await RequestStartAsync(supervisor, CancellationToken.None);

@@ -30,13 +30,6 @@ public sealed partial class Fleet
     public Task<FleetOperationResult> RestartAllAsync(CancellationToken cancellationToken = default) =>
         RunAsync(Supervisors, (s, ct) => { CancelWait(s.Id); return s.RestartAsync(ct); }, cancellationToken);
 
-    /// <summary>Starts every auto_start instance that is stopped (daemon start-up); failed ones are left for the user.</summary>
-    public Task<FleetOperationResult> StartAutoStartAsync(CancellationToken cancellationToken = default) =>
-        RunAsync(
-            [.. Supervisors.Where(s => s.Snapshot is { State: InstanceState.Stopped, Definition.AutoStart: true })],
-            RequestStartAsync,
-            cancellationToken);
-
     /// <summary>Stops <paramref name="targets"/> and adds what went wrong with each stop (forced, survivors).</summary>
     private async Task<FleetOperationResult> WithStopIssuesAsync(IReadOnlyList<InstanceSupervisor> targets, CancellationToken cancellationToken)
     {

@@ -80,7 +80,7 @@ public sealed partial class Fleet : IAsyncDisposable
 
     /// <exception cref="UnknownInstanceException">No instance answers to <paramref name="name"/>.</exception>
     public InstanceSupervisor Resolve(string name) =>
-        TryResolve(name, out var supervisor) ? supervisor : throw new UnknownInstanceException(name);
+        TryResolve(name, out var supervisor) ? supervisor : throw Unknown(_members, name);
 
     /// <summary>The log of the instance <paramref name="name"/> resolves to (same rules as <see cref="TryResolve"/>).</summary>
     public bool TryGetLog(string name, [NotNullWhen(true)] out InstanceLog? log)
@@ -110,12 +110,15 @@ public sealed partial class Fleet : IAsyncDisposable
         var result = new List<InstanceSupervisor>();
         foreach (var name in names)
         {
-            var member = TryResolveMember(members, name) ?? throw new UnknownInstanceException(name);
+            var member = TryResolveMember(members, name) ?? throw Unknown(members, name);
             if (!result.Contains(member.Supervisor))
                 result.Add(member.Supervisor);
         }
         return result;
     }
+
+    private static UnknownInstanceException Unknown(ImmutableDictionary<string, FleetMember> members, string name) =>
+        new(name, [.. members.Values.Select(m => m.Supervisor).OrderBy(s => s.NumericId).Select(s => s.Id)]);
 
     private FleetMember CreateMember(InstanceDefinition definition, int numericId, DaemonSettings daemon)
     {

@@ -15,4 +15,7 @@ public sealed record FleetOptions(string LogDirectory)
     /// stop; null (tests with fake children) skips the search.
     /// </summary>
     public StragglerFinder? FindStragglers { get; init; }
+
+    /// <summary>What a requested start of an instance with <c>depends_on</c> waits for; by default nothing.</summary>
+    public IDependencyGate Dependencies { get; init; } = IDependencyGate.Open;
 }

@@ -3,16 +3,15 @@ using static ServiceManager.Supervision.Tests.Support.FleetHarness;
 
 namespace ServiceManager.Supervision.Tests;
 
-/// <summary><see cref="Fleet.WaitForDependencies"/>: requested starts of instances with dependencies wait in the background.</summary>
+/// <summary><see cref="IDependencyGate"/>: requested starts of instances with dependencies wait in the background.</summary>
 public sealed class DependencyGateTests
 {
     [Fact]
     public async Task A_start_waits_for_the_gate_in_the_background_and_a_stop_cancels_the_wait()
     {
-        await using var h = new FleetHarness();
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var cancelled = 0;
-        h.Fleet.WaitForDependencies = async (definition, ct) =>
+        await using var h = new FleetHarness(dependencies: new DelegateGate(async (definition, ct) =>
         {
             try
             {
@@ -23,7 +22,7 @@ public sealed class DependencyGateTests
                 Interlocked.Increment(ref cancelled);
                 throw;
             }
-        };
+        }));
         await h.Fleet.ApplyAsync(ConfigOf(Defs.Sleeper("db"), Defs.Sleeper("api") with { DependsOn = ["db"] }));
 
         var first = await h.Fleet.StartAsync(["api"]);
@@ -47,11 +46,10 @@ public sealed class DependencyGateTests
     [Fact]
     public async Task A_reload_that_changes_a_stopped_auto_start_instance_waits_for_its_dependencies()
     {
-        await using var h = new FleetHarness();
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var h = new FleetHarness(dependencies: new DelegateGate((definition, ct) => release.Task.WaitAsync(ct)));
         var waitsChanged = 0;
         h.Fleet.WaitsChanged += () => Interlocked.Increment(ref waitsChanged);
-        h.Fleet.WaitForDependencies = (definition, ct) => release.Task.WaitAsync(ct);
         var api = Defs.Sleeper("api") with { DependsOn = ["db"] };
         await h.Fleet.ApplyAsync(ConfigOf(Defs.Sleeper("db"), api));
 
@@ -68,13 +66,12 @@ public sealed class DependencyGateTests
     [Fact]
     public async Task A_reload_that_changes_a_waiting_instance_waits_again_with_the_new_definition()
     {
-        await using var h = new FleetHarness();
         var gated = new List<IReadOnlyList<string>>();
-        h.Fleet.WaitForDependencies = (definition, ct) =>
+        await using var h = new FleetHarness(dependencies: new DelegateGate((definition, ct) =>
         {
             lock (gated) gated.Add(definition.DependsOn);
             return Task.Delay(Timeout.Infinite, ct);
-        };
+        }));
         var api = Defs.Sleeper("api") with { DependsOn = ["db"] };
         await h.Fleet.ApplyAsync(ConfigOf(Defs.Sleeper("db"), Defs.Sleeper("cache"), api));
         await h.Fleet.StartAsync(["api"]);
@@ -83,5 +80,17 @@ public sealed class DependencyGateTests
 
         h.Fleet.IsWaiting("api").Should().BeTrue();
         lock (gated) gated.Should().HaveCount(2).And.Subject.Last().Should().Equal("cache");
+    }
+
+    [Fact]
+    public async Task Without_a_gate_an_instance_with_dependencies_starts_as_soon_as_asked()
+    {
+        await using var h = new FleetHarness();
+        await h.Fleet.ApplyAsync(ConfigOf(Defs.Sleeper("db"), Defs.Sleeper("api") with { DependsOn = ["db"] }));
+
+        (await h.Fleet.StartAsync(["api"])).Done.Should().Equal("api");
+
+        await Eventually.TrueAsync(() => h.Get("api").State == InstanceState.Running, "api to start: the open gate waits for nothing");
+        h.Get("db").State.Should().Be(InstanceState.Stopped, "a start does not start the dependencies");
     }
 }

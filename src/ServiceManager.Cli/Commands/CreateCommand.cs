@@ -17,7 +17,7 @@ internal static class CreateCommand
         command.SetAction((parse, ct) => DaemonCall.RunAsync(GlobalOptions.Paths(parse), async client =>
         {
             var wantsStart = parse.GetValue(start);
-            var summary = await client.CreateAsync(new CreateParams(parse.GetValue(template)!, parse.GetValue(id), parse.GetValue(port), wantsStart ? true : null), ct);
+            var summary = await client.CreateAsync(new CreateParams(parse.GetValue(template)!, parse.GetValue(id), parse.GetValue(port), wantsStart), ct);
             if (parse.GetValue(GlobalOptions.Json)) JsonOutput.Write(summary, JsonOutput.Document.InstanceSummary);
             else Console.Out.WriteLine(AdHocStart.Describe(wantsStart ? "created and started" : "created", summary));
             return ExitCodes.Success;

@@ -19,16 +19,16 @@ internal sealed partial class AdHocResolver
 
         if (asked.Select(a => a.Port).Distinct().Count() > 1)
         {
-            Error("port_args", "the port is given twice and differently: " + string.Join(", ", asked.Select(a => $"{a.Where} says {a.Port}")));
+            Error(ConfigErrorKind.InvalidValue, "port_args", "the port is given twice and differently: " + string.Join(", ", asked.Select(a => $"{a.Where} says {a.Port}")));
             return null;
         }
 
         if (asked.Count > 0)
         {
             var port = asked[0].Port;
-            if (port is < 1 or > 65535) Error("port_args", $"the port must be between 1 and 65535, got {port}");
-            else if (existing.FirstOrDefault(e => e.Port == port) is { } owner) Error("port", $"port {port} is already used by instance '{owner.Id}'");
-            else if (isPortInUse?.Invoke(port) ?? false) Error("port", $"port {port} is in use on this machine by a process that is not one of this daemon's instances");
+            if (port is < 1 or > 65535) Error(ConfigErrorKind.InvalidValue, "port_args", $"the port must be between 1 and 65535, got {port}");
+            else if (existing.FirstOrDefault(e => e.Port == port) is { } owner) Error(ConfigErrorKind.PortConflict, "port", $"port {port} is already used by instance '{owner.Id}'");
+            else if (isPortInUse?.Invoke(port) ?? false) Error(ConfigErrorKind.PortConflict, "port", $"port {port} is in use on this machine by a process that is not one of this daemon's instances");
             return port;
         }
 
@@ -37,7 +37,7 @@ internal sealed partial class AdHocResolver
         if (pattern is not null && FirstFree(daemon.DefaultPortRange.First, daemon.DefaultPortRange.Last) is { } fallback) return fallback;
 
         var range = pattern is null ? $"{daemon.DefaultPortRange.First}-{daemon.DefaultPortRange.Last}" : $"{pattern.Port}-65535 or {daemon.DefaultPortRange.First}-{daemon.DefaultPortRange.Last}";
-        Error("port", $"no free port in {range}: every port there belongs to an instance or is in use on this machine");
+        Error(ConfigErrorKind.PortConflict, "port", $"no free port in {range}: every port there belongs to an instance or is in use on this machine");
         return null;
     }
 

@@ -24,7 +24,7 @@ internal sealed partial class AdHocResolver(
         foreach (var (name, value) in assignments.Concat(request.Environment))
         {
             if (ShellWords.IsVariableName(name)) env[name] = value;
-            else Error("env", $"invalid variable name '{name}': use letters, digits and '_', not starting with a digit");
+            else Error(ConfigErrorKind.InvalidValue, "env", $"invalid variable name '{name}': use letters, digits and '_', not starting with a digit");
         }
 
         if (request.Name is { } wanted) CheckName(wanted);
@@ -60,7 +60,7 @@ internal sealed partial class AdHocResolver(
         assignments = [];
         if (command.Count == 0 || string.IsNullOrWhiteSpace(command[0]) && command.Count == 1)
         {
-            Error("command", "no command: put it after --, e.g. svcmgr start -- python3 -m http.server");
+            Error(ConfigErrorKind.InvalidValue, "command", "no command: put it after --, e.g. svcmgr start -- python3 -m http.server");
             return null;
         }
 
@@ -69,7 +69,7 @@ internal sealed partial class AdHocResolver(
         {
             if (ShellWords.Split(command[0], out var error) is not { } split)
             {
-                Error("command", $"cannot split \"{command[0]}\": {error}; to run it with a shell: -- sh -c '...'");
+                Error(ConfigErrorKind.InvalidValue, "command", $"cannot split \"{command[0]}\": {error}; to run it with a shell: -- sh -c '...'");
                 return null;
             }
 
@@ -96,7 +96,7 @@ internal sealed partial class AdHocResolver(
 
         if (argv.Count == 0 || argv[0].Length == 0)
         {
-            Error("command", "no program to run: only NAME=value assignments");
+            Error(ConfigErrorKind.InvalidValue, "command", "no program to run: only NAME=value assignments");
             return null;
         }
 
@@ -113,20 +113,20 @@ internal sealed partial class AdHocResolver(
     {
         if (!Path.IsPathRooted(cwd))
         {
-            Error("cwd", $"the working directory must be an absolute path, got \"{cwd}\"");
+            Error(ConfigErrorKind.InvalidValue, "cwd", $"the working directory must be an absolute path, got \"{cwd}\"");
             return null;
         }
 
         var full = Path.GetFullPath(cwd);
         if (Directory.Exists(full)) return full;
-        Error("cwd", $"working directory {full} does not exist");
+        Error(ConfigErrorKind.InvalidValue, "cwd", $"working directory {full} does not exist");
         return null;
     }
 
     private void CheckName(string name)
     {
-        if (!DocumentBinder.IsValidId(name)) Error("name", $"invalid name \"{name}\": {DocumentBinder.IdRule}");
-        else if (IsTaken(name)) Error("name", $"an instance '{name}' already exists; pick another --name, or `svcmgr remove {name}` first");
+        if (!DocumentBinder.IsValidId(name)) Error(ConfigErrorKind.InvalidValue, "name", $"invalid name \"{name}\": {DocumentBinder.IdRule}");
+        else if (IsTaken(name)) Error(ConfigErrorKind.DuplicateId, "name", $"an instance '{name}' already exists; pick another --name, or `svcmgr remove {name}` first");
     }
 
     private string? CheckEnvFile(string path)
@@ -137,7 +137,7 @@ internal sealed partial class AdHocResolver(
         }
         catch (ConfigException ex)
         {
-            foreach (var e in ex.Errors) _errors.Add(e.Location, e.Key, e.Message);
+            _errors.AddRange(ex.Errors);
         }
 
         return path;
@@ -154,5 +154,5 @@ internal sealed partial class AdHocResolver(
     private static bool Mentions(IReadOnlyList<string> argv, Dictionary<string, string> env) =>
         argv.Concat(env.Values).Any(t => t.Contains(PortArguments.Placeholder, StringComparison.Ordinal));
 
-    private void Error(string key, string message) => _errors.Add(RequestLocation, key, message);
+    private void Error(ConfigErrorKind kind, string key, string message) => _errors.Add(kind, RequestLocation, key, message);
 }

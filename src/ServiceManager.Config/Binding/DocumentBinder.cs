@@ -28,7 +28,7 @@ internal sealed class DocumentBinder(ErrorSink errors)
                     BindServices(entry, entry.Key == "templates" ? templates : instances);
                     break;
                 default:
-                    errors.Add(entry.KeyLocation, entry.Key, "unknown key" + Suggest.Hint(entry.Key, ServiceKeys.TopLevel)
+                    errors.Add(ConfigErrorKind.UnknownKey, entry.KeyLocation, entry.Key, "unknown key" + Suggest.Hint(entry.Key, ServiceKeys.TopLevel)
                         + "; the top level holds [daemon], [templates.ID] and [instances.ID]");
                     break;
             }
@@ -58,7 +58,7 @@ internal sealed class DocumentBinder(ErrorSink errors)
             var key = $"{section.Key}.{entry.Key}";
             if (!IsValidId(entry.Key))
             {
-                errors.Add(entry.KeyLocation, key, $"invalid id \"{entry.Key}\": {IdRule}");
+                errors.Add(ConfigErrorKind.InvalidValue, entry.KeyLocation, key, $"invalid id \"{entry.Key}\": {IdRule}");
                 continue;
             }
 
@@ -81,7 +81,7 @@ internal sealed class DocumentBinder(ErrorSink errors)
                 case "log_buffer_lines": daemon.LogBufferLines = _read.Int(v, key, 1); break;
                 case "port_patterns": daemon.PortPatterns = new PortPatternBinder(errors).Bind(v, key); break;
                 default:
-                    errors.Add(entry.KeyLocation, key, "unknown key" + Suggest.Hint(entry.Key, ServiceKeys.Daemon));
+                    errors.Add(ConfigErrorKind.UnknownKey, entry.KeyLocation, key, "unknown key" + Suggest.Hint(entry.Key, ServiceKeys.Daemon));
                     break;
             }
         }

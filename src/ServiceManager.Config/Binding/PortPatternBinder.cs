@@ -49,7 +49,7 @@ internal sealed class PortPatternBinder(ErrorSink errors)
                 case "match": match = _read.String(entry.Value, entryKey); break;
                 case "port": port = _read.Port(entry.Value, entryKey); break;
                 case "arg": arg = _read.String(entry.Value, entryKey); break;
-                default: errors.Add(entry.KeyLocation, entryKey, "unknown key" + Suggest.Hint(entry.Key, _keys)); break;
+                default: errors.Add(ConfigErrorKind.UnknownKey, entry.KeyLocation, entryKey, "unknown key" + Suggest.Hint(entry.Key, _keys)); break;
             }
         }
 
@@ -58,7 +58,7 @@ internal sealed class PortPatternBinder(ErrorSink errors)
         if (errors.Count > errorsBefore) return null;
         if (match is null || port is null)
         {
-            errors.Add(table.Location, key, $"a port pattern needs {(match is null ? "match" : "port")}, e.g. {{ match = \"flask run\", port = 5000, arg = \"--port {{port}}\" }}");
+            errors.Add(ConfigErrorKind.MissingKey, table.Location, key, $"a port pattern needs {(match is null ? "match" : "port")}, e.g. {{ match = \"flask run\", port = 5000, arg = \"--port {{port}}\" }}");
             return null;
         }
 
@@ -69,7 +69,7 @@ internal sealed class PortPatternBinder(ErrorSink errors)
     {
         if (string.IsNullOrWhiteSpace(match.Value))
         {
-            errors.Add(match.Location, match.Key, "empty pattern: give a command prefix such as \"flask run\", or a regular expression starting with ^");
+            errors.Add(ConfigErrorKind.InvalidValue, match.Location, match.Key, "empty pattern: give a command prefix such as \"flask run\", or a regular expression starting with ^");
             return;
         }
 
@@ -80,7 +80,7 @@ internal sealed class PortPatternBinder(ErrorSink errors)
         }
         catch (ArgumentException ex)
         {
-            errors.Add(match.Location, match.Key, $"invalid regular expression: {ex.Message}");
+            errors.Add(ConfigErrorKind.InvalidValue, match.Location, match.Key, $"invalid regular expression: {ex.Message}");
         }
     }
 
@@ -88,10 +88,10 @@ internal sealed class PortPatternBinder(ErrorSink errors)
     {
         if (!arg.Value.Contains("{port}", StringComparison.Ordinal))
         {
-            errors.Add(arg.Location, arg.Key, "arg must contain {port}, e.g. \"--port {port}\" or \"{port}\"");
+            errors.Add(ConfigErrorKind.InvalidValue, arg.Location, arg.Key, "arg must contain {port}, e.g. \"--port {port}\" or \"{port}\"");
             return;
         }
 
-        if (ShellWords.Split(arg.Value, out var error) is null) errors.Add(arg.Location, arg.Key, error!);
+        if (ShellWords.Split(arg.Value, out var error) is null) errors.Add(ConfigErrorKind.InvalidValue, arg.Location, arg.Key, error!);
     }
 }

@@ -69,18 +69,18 @@ internal sealed class ServiceBinder(ErrorSink errors)
         if (isTemplate && ServiceKeys.InstanceOnly.Contains(entry.Key))
         {
             var hint = entry.Key == "port" ? " (a template sets default_port or port_range)" : "";
-            errors.Add(entry.KeyLocation, key, $"only allowed in [instances.*]{hint}");
+            errors.Add(ConfigErrorKind.UnknownKey, entry.KeyLocation, key, $"only allowed in [instances.*]{hint}");
             return;
         }
 
         if (!isTemplate && ServiceKeys.TemplateOnly.Contains(entry.Key))
         {
-            errors.Add(entry.KeyLocation, key, "only allowed in [templates.*]");
+            errors.Add(ConfigErrorKind.UnknownKey, entry.KeyLocation, key, "only allowed in [templates.*]");
             return;
         }
 
         var allowed = ServiceKeys.Shared.Concat(isTemplate ? ServiceKeys.TemplateOnly : ServiceKeys.InstanceOnly);
-        errors.Add(entry.KeyLocation, key, "unknown key" + Suggest.Hint(entry.Key, allowed));
+        errors.Add(ConfigErrorKind.UnknownKey, entry.KeyLocation, key, "unknown key" + Suggest.Hint(entry.Key, allowed));
     }
 
     private List<RawEnvEntry>? Env(TomlNode node, string key)
@@ -98,7 +98,7 @@ internal sealed class ServiceBinder(ErrorSink errors)
             var entryKey = $"{key}.{entry.Key}";
             if (entry.Key.Length == 0 || entry.Key.Contains('=', StringComparison.Ordinal) || entry.Key.Contains('\0', StringComparison.Ordinal))
             {
-                errors.Add(entry.KeyLocation, entryKey, "not a valid environment variable name");
+                errors.Add(ConfigErrorKind.InvalidValue, entry.KeyLocation, entryKey, "not a valid environment variable name");
                 ok = false;
             }
             else if (_read.String(entry.Value, entryKey) is { } value)
@@ -125,7 +125,7 @@ internal sealed class ServiceBinder(ErrorSink errors)
             _ => null,
         };
         if (policy is { } p) return new(p, key, node.Location);
-        errors.Add(node.Location, key, $"expected one of always, on-failure, never, got \"{text.Value}\"{Suggest.Hint(text.Value, _restartValues)}");
+        errors.Add(ConfigErrorKind.InvalidValue, node.Location, key, $"expected one of always, on-failure, never, got \"{text.Value}\"{Suggest.Hint(text.Value, _restartValues)}");
         return null;
     }
 
@@ -139,7 +139,7 @@ internal sealed class ServiceBinder(ErrorSink errors)
         };
         if (text is null) return _read.Mismatch<int>(node, key, "a signal name such as \"SIGTERM\"");
         if (SignalNames.Parse(text) is { } signal) return new(signal, key, node.Location);
-        errors.Add(node.Location, key, $"unknown signal \"{text}\" (expected a name such as SIGTERM, SIGINT, SIGHUP, or a number)");
+        errors.Add(ConfigErrorKind.InvalidValue, node.Location, key, $"unknown signal \"{text}\" (expected a name such as SIGTERM, SIGINT, SIGHUP, or a number)");
         return null;
     }
 

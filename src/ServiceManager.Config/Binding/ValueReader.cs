@@ -17,7 +17,7 @@ internal sealed class ValueReader(ErrorSink errors)
     {
         if (node is not TomlScalarNode { Value: long n }) return Mismatch<int>(node, key, "an integer");
         if (n >= min && n <= max) return new((int)n, key, node.Location);
-        errors.Add(node.Location, key, max == int.MaxValue ? $"must be at least {min}, got {n}" : $"must be between {min} and {max}, got {n}");
+        errors.Add(ConfigErrorKind.InvalidValue, node.Location, key, max == int.MaxValue ? $"must be at least {min}, got {n}" : $"must be between {min} and {max}, got {n}");
         return null;
     }
 
@@ -29,13 +29,13 @@ internal sealed class ValueReader(ErrorSink errors)
             return Mismatch<PortRange>(node, key, "an array of two ports, e.g. [8000, 8099]");
         if (first is < 1 or > 65535 || last is < 1 or > 65535)
         {
-            errors.Add(node.Location, key, $"ports must be between 1 and 65535, got [{first}, {last}]");
+            errors.Add(ConfigErrorKind.InvalidValue, node.Location, key, $"ports must be between 1 and 65535, got [{first}, {last}]");
             return null;
         }
 
         if (first > last)
         {
-            errors.Add(node.Location, key, $"the first port must not be above the last, got [{first}, {last}]");
+            errors.Add(ConfigErrorKind.InvalidValue, node.Location, key, $"the first port must not be above the last, got [{first}, {last}]");
             return null;
         }
 
@@ -49,7 +49,7 @@ internal sealed class ValueReader(ErrorSink errors)
         foreach (var item in array.Items)
         {
             if (item is TomlScalarNode { Value: string s }) items.Add(s);
-            else errors.Add(item.Location, key, $"expected an array of strings, found {item.KindName} in it");
+            else errors.Add(ConfigErrorKind.InvalidValue, item.Location, key, $"expected an array of strings, found {item.KindName} in it");
         }
 
         return items.Count == array.Items.Count ? new(items, key, node.Location) : null;
@@ -60,7 +60,7 @@ internal sealed class ValueReader(ErrorSink errors)
         if (node is TomlScalarNode { Value: string s } && Units.TryParseDuration(s, out var value)) return new(value, key, node.Location);
         if (node is TomlScalarNode { Value: string bad })
         {
-            errors.Add(node.Location, key, $"{Units.DurationHint}, got \"{bad}\"");
+            errors.Add(ConfigErrorKind.InvalidValue, node.Location, key, $"{Units.DurationHint}, got \"{bad}\"");
             return null;
         }
 
@@ -76,7 +76,7 @@ internal sealed class ValueReader(ErrorSink errors)
             case TomlScalarNode { Value: string s } when Units.TryParseSize(s, out var bytes) && bytes > 0:
                 return new(bytes, key, node.Location);
             case TomlScalarNode { Value: string or long }:
-                errors.Add(node.Location, key, $"{Units.SizeHint}, above zero");
+                errors.Add(ConfigErrorKind.InvalidValue, node.Location, key, $"{Units.SizeHint}, above zero");
                 return null;
             default:
                 return Mismatch<long>(node, key, "a size such as \"500M\"");
@@ -92,7 +92,7 @@ internal sealed class ValueReader(ErrorSink errors)
 
     public Located<T>? Mismatch<T>(TomlNode node, string key, string expected)
     {
-        errors.Add(node.Location, key, $"expected {expected}, found {node.KindName}");
+        errors.Add(ConfigErrorKind.InvalidValue, node.Location, key, $"expected {expected}, found {node.KindName}");
         return null;
     }
 }

@@ -22,7 +22,7 @@ internal static class CrossChecks
             if (!first.TryAdd(templateId, s))
             {
                 var other = first[templateId];
-                errors.Add(s.Template!.Location, s.Template.Key,
+                errors.Add(ConfigErrorKind.SingleInstanceTemplate, s.Template!.Location, s.Template.Key,
                     $"template '{templateId}' has supports_multiple = false, but instances '{other.Id}' ({other.Location}) and '{s.Id}' both use it");
             }
         }
@@ -38,8 +38,8 @@ internal static class CrossChecks
             if (s.DependsOn is not { } deps) continue;
             foreach (var dep in deps.Value)
             {
-                if (dep == s.Id) errors.Add(deps.Location, deps.Key, $"instance '{s.Id}' cannot depend on itself");
-                else if (!declared.Contains(dep)) errors.Add(deps.Location, deps.Key, $"unknown instance '{dep}'{Suggest.Hint(dep, declared)}");
+                if (dep == s.Id) errors.Add(ConfigErrorKind.DependencyCycle, deps.Location, deps.Key, $"instance '{s.Id}' cannot depend on itself");
+                else if (!declared.Contains(dep)) errors.Add(ConfigErrorKind.UnknownReference, deps.Location, deps.Key, $"unknown instance '{dep}'{Suggest.Hint(dep, declared)}");
             }
         }
 
@@ -55,7 +55,7 @@ internal static class CrossChecks
             {
                 var cycle = path.Skip(path.IndexOf(id)).Append(id);
                 var deps = graph[id].DependsOn!;
-                errors.Add(deps.Location, deps.Key, "dependency cycle: " + string.Join(" -> ", cycle));
+                errors.Add(ConfigErrorKind.DependencyCycle, deps.Location, deps.Key, "dependency cycle: " + string.Join(" -> ", cycle));
                 return;
             }
 

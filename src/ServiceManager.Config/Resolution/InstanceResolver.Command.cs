@@ -16,7 +16,7 @@ internal sealed partial class InstanceResolver
             var why = templateId is null
                 ? "required: an instance without a template must give start_command"
                 : $"required: template '{templateId}' has no start_command, so the instance must give one";
-            Errors.Add(s.Location, s.KeyPath("start_command"), why);
+            Errors.Add(ConfigErrorKind.MissingKey, s.Location, s.KeyPath("start_command"), why);
             return null;
         }
 
@@ -25,13 +25,13 @@ internal sealed partial class InstanceResolver
         {
             if (shell)
             {
-                Errors.Add(command.Location, command.Key, "shell = true needs start_command as a string, not an array");
+                Errors.Add(ConfigErrorKind.InvalidValue, command.Location, command.Key, "shell = true needs start_command as a string, not an array");
                 return null;
             }
 
             if (arguments.Count == 0 || string.IsNullOrWhiteSpace(arguments[0]))
             {
-                Errors.Add(command.Location, command.Key, "empty command: the array's first element is the program to run");
+                Errors.Add(ConfigErrorKind.InvalidValue, command.Location, command.Key, "empty command: the array's first element is the program to run");
                 return null;
             }
 
@@ -47,7 +47,7 @@ internal sealed partial class InstanceResolver
         var text = command.Value.Text!;
         if (string.IsNullOrWhiteSpace(text))
         {
-            Errors.Add(command.Location, command.Key, "empty command");
+            Errors.Add(ConfigErrorKind.InvalidValue, command.Location, command.Key, "empty command");
             return null;
         }
 
@@ -59,7 +59,7 @@ internal sealed partial class InstanceResolver
         // Split before expanding, so a {working_dir} or ${VAR} with spaces in it stays one argument.
         if (ShellWords.Split(text, out var splitError) is not { } words)
         {
-            Errors.Add(command.Location, command.Key, splitError!);
+            Errors.Add(ConfigErrorKind.InvalidValue, command.Location, command.Key, splitError!);
             return null;
         }
 
@@ -83,7 +83,7 @@ internal sealed partial class InstanceResolver
         if (failed) return null;
         if (result.Count == 0)
         {
-            Errors.Add(command.Location, command.Key, "empty command: only NAME=value assignments, no program to run");
+            Errors.Add(ConfigErrorKind.InvalidValue, command.Location, command.Key, "empty command: only NAME=value assignments, no program to run");
             return null;
         }
 

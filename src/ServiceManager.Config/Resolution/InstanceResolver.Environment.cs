@@ -47,7 +47,7 @@ internal sealed partial class InstanceResolver
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             var reason = ex is FileNotFoundException or DirectoryNotFoundException ? "no such file" : ex.Message;
-            Errors.Add(envFile.Location, envFile.Key, $"cannot read env file {path}: {reason}");
+            Errors.Add(ConfigErrorKind.Unreadable, envFile.Location, envFile.Key, $"cannot read env file {path}: {reason}");
             return [];
         }
 

@@ -53,7 +53,7 @@ internal sealed partial class InstanceResolver(ResolutionContext context)
     {
         var expander = new Expander(placeholders, context.Environment.GetValueOrDefault, Unavailable);
         var result = expander.Expand(text, out var error);
-        if (result is null) Errors.Add(origin.Location, origin.Key, error!);
+        if (result is null) Errors.Add(ConfigErrorKind.InvalidValue, origin.Location, origin.Key, error!);
         return result;
     }
 
@@ -71,7 +71,7 @@ internal sealed partial class InstanceResolver(ResolutionContext context)
         if (Expand(dir, placeholders) is not { } expanded) return null;
         if (expanded.Length == 0)
         {
-            Errors.Add(dir.Location, dir.Key, "empty working directory (leave the key out for the config file's directory)");
+            Errors.Add(ConfigErrorKind.InvalidValue, dir.Location, dir.Key, "empty working directory (leave the key out for the config file's directory)");
             return null;
         }
 
@@ -83,7 +83,7 @@ internal sealed partial class InstanceResolver(ResolutionContext context)
         if (s.HealthEndpoint is not { } endpoint || Expand(endpoint, placeholders) is not { Length: > 0 } url) return null;
         if (!IsHealthEndpoint(url))
         {
-            Errors.Add(endpoint.Location, endpoint.Key, $"expected http://..., https://..., tcp://HOST:PORT or exec:COMMAND, got \"{url}\"");
+            Errors.Add(ConfigErrorKind.InvalidValue, endpoint.Location, endpoint.Key, $"expected http://..., https://..., tcp://HOST:PORT or exec:COMMAND, got \"{url}\"");
             return null;
         }
 
@@ -130,7 +130,7 @@ internal sealed partial class InstanceResolver(ResolutionContext context)
         if (initial > max)
         {
             var at = s.BackoffInitial ?? s.BackoffMax!;
-            Errors.Add(at.Location, at.Key, $"backoff_initial ({initial.TotalSeconds}s) is longer than backoff_max ({max.TotalSeconds}s)");
+            Errors.Add(ConfigErrorKind.InvalidValue, at.Location, at.Key, $"backoff_initial ({initial.TotalSeconds}s) is longer than backoff_max ({max.TotalSeconds}s)");
         }
 
         return new RestartSettings(

@@ -33,7 +33,7 @@ internal static class PortAssigner
             if (owners.TryGetValue(port.Value, out var owner))
             {
                 var where = owner.At is { } at ? $" ({at})" : takenNote ?? "";
-                errors.Add(port.Location, port.Key, $"port {port.Value} is used by both instance '{owner.Id}'{where} and instance '{s.Id}'");
+                errors.Add(ConfigErrorKind.PortConflict, port.Location, port.Key, $"port {port.Value} is used by both instance '{owner.Id}'{where} and instance '{s.Id}'");
             }
             else
             {
@@ -60,7 +60,7 @@ internal static class PortAssigner
                     : s.DefaultPort is { } d ? (d.Location, d.Key)
                     : (s.Location, s.KeyPath("port"));
                 var why = isPortInUse is null ? "belongs to another instance" : "belongs to another instance or is in use on this machine";
-                errors.Add(at, key, $"no free port for instance '{s.Id}' in {range.First}-{range.Last}: every port there {why}");
+                errors.Add(ConfigErrorKind.PortConflict, at, key, $"no free port for instance '{s.Id}' in {range.First}-{range.Last}: every port there {why}");
             }
 
             result[s.Id] = chosen;

@@ -18,11 +18,11 @@ internal static class ReservationChecks
         foreach (var (s, templateId) in instances)
         {
             if (ids.ContainsKey(s.Id))
-                errors.Add(s.Location, $"instances.{s.Id}", $"an instance '{s.Id}' was created at run time; `svcmgr remove {s.Id}` before defining it in the file");
+                errors.Add(ConfigErrorKind.DuplicateId, s.Location, $"instances.{s.Id}", $"an instance '{s.Id}' was created at run time; `svcmgr remove {s.Id}` before defining it in the file");
 
             if (templateId is not null && s.SupportsMultiple?.Value == false
                 && reserved.FirstOrDefault(r => r.Template == templateId) is { } other)
-                errors.Add(s.Template!.Location, s.Template.Key,
+                errors.Add(ConfigErrorKind.SingleInstanceTemplate, s.Template!.Location, s.Template.Key,
                     $"template '{templateId}' has supports_multiple = false and instance '{other.Id}', created at run time, already uses it");
         }
     }

@@ -35,14 +35,14 @@ internal static class EnvFile
             if (equals < 0)
             {
                 // The line itself is not quoted back: it may well be a secret that lost its "KEY=".
-                errors.Add(at, "", "expected KEY=VALUE");
+                errors.Add(ConfigErrorKind.Syntax, at, "", "expected KEY=VALUE");
                 continue;
             }
 
             var name = body[..equals].TrimEnd();
             if (!ShellWords.IsVariableName(name))
             {
-                errors.Add(at, name, "invalid variable name: use letters, digits and '_', not starting with a digit");
+                errors.Add(ConfigErrorKind.Syntax, at, name, "invalid variable name: use letters, digits and '_', not starting with a digit");
                 continue;
             }
 
@@ -51,7 +51,7 @@ internal static class EnvFile
             var value = ReadValue(rawValue, expander, out var error);
             if (value is null)
             {
-                errors.Add(valueAt, name, error!);
+                errors.Add(ConfigErrorKind.Syntax, valueAt, name, error!);
                 continue;
             }
 

@@ -21,7 +21,7 @@ internal static class TomlTreeBuilder
         }
         catch (TomlException ex)
         {
-            errors.Add(new SourceLocation(file, Math.Max(ex.Line ?? 1, 1), Math.Max(ex.Column ?? 1, 1)), "", ex.Message);
+            errors.Add(ConfigErrorKind.Syntax, new SourceLocation(file, Math.Max(ex.Line ?? 1, 1), Math.Max(ex.Column ?? 1, 1)), "", ex.Message);
             return null;
         }
 
@@ -30,7 +30,7 @@ internal static class TomlTreeBuilder
             foreach (var diagnostic in document.Diagnostics)
             {
                 if (diagnostic.Kind == DiagnosticMessageKind.Error)
-                    errors.Add(At(file, diagnostic.Span.Start), "", "TOML syntax: " + diagnostic.Message);
+                    errors.Add(ConfigErrorKind.Syntax, At(file, diagnostic.Span.Start), "", "TOML syntax: " + diagnostic.Message);
             }
 
             return null;

@@ -16,9 +16,6 @@ internal sealed class ConfigStore(string path, ServicesConfig initial, IReadOnly
     public IReadOnlyDictionary<string, string> Environment => environment;
 
     /// <summary>Reads and validates the file again; throws <see cref="ConfigException"/> and keeps the old config on any error.</summary>
-    public ServicesConfig LoadCandidate() => ConfigLoader.Load(path, environment);
-
-    /// <inheritdoc cref="LoadCandidate()"/>
     /// <param name="reserved">The instances created at run time, whose ids and ports the file must leave alone.</param>
     public ServicesConfig LoadCandidate(IReadOnlyCollection<ReservedInstance> reserved) => ConfigLoader.Load(path, environment, reserved);
 

@@ -117,7 +117,7 @@ public static class DaemonRunner
         builder.Services.AddSingleton<DependencyGate>();
         builder.Services.AddSingleton<FleetCoordinator>();
         builder.Services.AddSingleton<RpcTargetServices>();
-        builder.Services.AddSingleton<Func<RpcConnection, ServiceManager.Protocol.IServiceManagerRpc>>(
+        builder.Services.AddSingleton<Func<RpcConnection, IServiceManagerRpc>>(
             sp => connection => new ServiceManagerRpcTarget(sp.GetRequiredService<RpcTargetServices>(), connection));
 
         // Started in this order and stopped in reverse: the socket answers at once, and on shutdown the fleet is

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ServiceManager.Daemon.Diagnostics;
+using ServiceManager.Daemon.Monitoring;
 using ServiceManager.Daemon.Persistence;
 using ServiceManager.Platform.Unix;
 using ServiceManager.Protocol;
@@ -8,7 +9,8 @@ using ServiceManager.Supervision;
 
 namespace ServiceManager.Daemon.Hosting;
 
-/// <summary>Builds the fleet with the real spawner and the numeric ids of the previous daemon; the host disposes both.</summary>
+/// <summary>Builds the fleet with the real spawner, the <c>depends_on</c> gate and the numeric ids of the previous
+/// daemon; the host disposes both.</summary>
 internal static class FleetFactory
 {
     public static Fleet Create(DaemonPaths paths, PersistedState persisted, IReadOnlyDictionary<string, string> environment, IServiceProvider services) =>
@@ -18,6 +20,7 @@ internal static class FleetFactory
                 BaseEnvironment = DaemonMarker.Add(environment, paths.StateDirectory),
                 NumericIds = persisted.NumericIds,
                 FindStragglers = id => Stragglers.Find(id, paths.StateDirectory),
+                Dependencies = services.GetRequiredService<DependencyGate>(),
             },
             services.GetRequiredService<UnixProcessSpawner>(),
             services.GetRequiredService<TimeProvider>(),

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using ServiceManager.Daemon.Monitoring;
 using ServiceManager.Monitoring.Metrics;
+using ServiceManager.Supervision;
 
 namespace ServiceManager.Daemon.Hosting;
 
@@ -9,7 +10,7 @@ namespace ServiceManager.Daemon.Hosting;
 /// start-up transition is missed, and stops them after the fleet has stopped.
 /// </summary>
 internal sealed class MonitoringLifetimeService(
-    MetricsTracking tracking, MemoryEnforcement memory, HealthTracking health, DependencyGate dependencies, EventHub events, MetricsSampler sampler)
+    MetricsTracking tracking, MemoryEnforcement memory, HealthTracking health, DependencyGate dependencies, Fleet fleet, EventHub events, MetricsSampler sampler)
     : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
@@ -18,7 +19,7 @@ internal sealed class MonitoringLifetimeService(
         memory.Start();
         tracking.Start();
         health.Start();
-        dependencies.Start();
+        dependencies.Start(fleet, health);
         return Task.CompletedTask;
     }
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using ServiceManager.Config;
 using ServiceManager.Config.Model;
-using ServiceManager.Daemon.Rpc;
 using ServiceManager.Supervision;
 
 namespace ServiceManager.Daemon.Instances;
@@ -22,7 +21,7 @@ internal sealed partial class FleetCoordinator
             }
             catch (ConfigException ex)
             {
-                throw RunFailure(ex);
+                throw ConfigFailures.OfRun(ex);
             }
 
             var snapshot = await AddAndStartAsync(definition, start: true);
@@ -46,7 +45,7 @@ internal sealed partial class FleetCoordinator
             if (!current.Templates.ContainsKey(template))
             {
                 var known = current.Templates.Count == 0 ? "the config has no templates" : "templates: " + string.Join(", ", current.Templates.Keys.Order(StringComparer.Ordinal));
-                throw RpcFailure.NotFound($"no such template '{template}'; {known}");
+                throw FleetException.NotFound($"no such template '{template}'; {known}");
             }
 
             InstanceDefinition definition;
@@ -56,7 +55,7 @@ internal sealed partial class FleetCoordinator
             }
             catch (ConfigException ex)
             {
-                throw CreateFailure(ex);
+                throw ConfigFailures.OfCreate(ex);
             }
 
             var snapshot = await AddAndStartAsync(definition with { AutoStart = start }, start);
@@ -72,14 +71,14 @@ internal sealed partial class FleetCoordinator
     /// <summary>Stops and forgets run-time instances. Config instances are refused: the file would bring them back.</summary>
     public async Task<IReadOnlyList<string>> RemoveAsync(IReadOnlyList<string> names, CancellationToken cancellationToken)
     {
-        if (names is not { Count: > 0 }) throw RpcFailure.InvalidParams("give \"names\": a non-empty list of instance names");
+        if (names is not { Count: > 0 }) throw FleetException.InvalidRequest("give \"names\": a non-empty list of instance names");
         await EnterAsync(cancellationToken);
         try
         {
             var targets = new List<InstanceSupervisor>();
             foreach (var name in names)
             {
-                if (!fleet.TryResolve(name, out var supervisor)) throw UnknownInstance(name);
+                var supervisor = fleet.Resolve(name);
                 if (!targets.Contains(supervisor)) targets.Add(supervisor);
             }
 
@@ -87,7 +86,7 @@ internal sealed partial class FleetCoordinator
             if (fromFile.Count > 0)
             {
                 var which = fromFile.Count == 1 ? $"'{fromFile[0]}' is" : $"'{string.Join("', '", fromFile)}' are";
-                throw RpcFailure.InvalidParams(
+                throw FleetException.InvalidRequest(
                     $"{which} defined in the config file {config.Path}: delete it there and run `svcmgr reload` (or just `svcmgr stop` it); nothing was removed");
             }
 
@@ -110,42 +109,11 @@ internal sealed partial class FleetCoordinator
             // A typo in the program name should not leave a failed instance behind to clean up.
             await fleet.RemoveAsync([definition.Id], CancellationToken.None);
             await state.FlushAsync(CancellationToken.None);
-            throw RpcFailure.SpawnFailed($"{snapshot.LastError ?? "spawn failed"}; no instance was added");
+            throw FleetException.SpawnFailed($"{snapshot.LastError ?? "spawn failed"}; no instance was added");
         }
 
         await state.FlushAsync(CancellationToken.None);
         return fleet.Resolve(definition.Id).Snapshot;
-    }
-
-    private Exception UnknownInstance(string name)
-    {
-        var known = fleet.List().Select(s => s.Id).ToList();
-        return RpcFailure.NotFound(known.Count == 0
-            ? $"no such instance '{name}' (there are no instances)"
-            : $"no such instance '{name}'; known: {string.Join(", ", known)}");
-    }
-
-    /// <summary>An env file problem is a config problem (-32003); a taken port is a port conflict; the rest, bad params.</summary>
-    /// <remarks>Errors about the request itself are on line 0; any other is in the env file.</remarks>
-    private static Exception RunFailure(ConfigException ex)
-    {
-        var message = string.Join("\n", ex.Errors.Select(e => e.Location.Line == 0 || e.Key == "env_file" ? e.Message : e.ToString()));
-        if (ex.Errors.Any(e => e.Location.Line > 0))
-            return RpcFailure.ConfigInvalid(message);
-        if (ex.Errors.All(e => e.Key == "port"))
-            return RpcFailure.PortConflict(message);
-        return RpcFailure.InvalidParams(message);
-    }
-
-    private static Exception CreateFailure(ConfigException ex)
-    {
-        var message = string.Join("\n", ex.Errors.Select(e => e.Message));
-        if (ex.Errors.All(e => e.Key.EndsWith(".port", StringComparison.Ordinal)) && !ex.Errors.Any(e => e.Message.StartsWith("must be", StringComparison.Ordinal)))
-            return RpcFailure.PortConflict(message);
-        if (ex.Errors.All(e => e.Key is "template" or "id" || e.Key.EndsWith(".port", StringComparison.Ordinal)))
-            return RpcFailure.InvalidParams(message);
-        // The template itself cannot be resolved now (an env_file gone, a ${VAR} unset): say where.
-        return RpcFailure.ConfigInvalid(string.Join("\n", ex.Errors.Select(e => e.ToString())));
     }
 
     private static string Format(int? port) => port?.ToString(CultureInfo.InvariantCulture) ?? "none";

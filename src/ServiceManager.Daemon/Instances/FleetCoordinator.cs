@@ -3,7 +3,6 @@ using ServiceManager.Config;
 using ServiceManager.Config.Model;
 using ServiceManager.Daemon.Hosting;
 using ServiceManager.Daemon.Persistence;
-using ServiceManager.Daemon.Rpc;
 using ServiceManager.Platform.Unix;
 using ServiceManager.Supervision;
 
@@ -48,7 +47,7 @@ internal sealed partial class FleetCoordinator(
             }
             catch (ConfigException ex)
             {
-                throw RpcFailure.ConfigInvalid($"config invalid, nothing changed:\n{ex.Message}");
+                throw FleetException.ConfigInvalid($"config invalid, nothing changed:\n{ex.Message}", ex);
             }
 
             // Not cancelled with the request: a reload half applied would be worse than a late answer.
@@ -69,7 +68,7 @@ internal sealed partial class FleetCoordinator(
         await _lock.WaitAsync(cancellationToken);
         if (!_shuttingDown) return;
         _lock.Release();
-        throw RpcFailure.Unavailable("the daemon is shutting down; try again once it is back");
+        throw FleetException.Unavailable("the daemon is shutting down; try again once it is back");
     }
 
     /// <summary>The instances created at run time, which a config must keep clear of.</summary>

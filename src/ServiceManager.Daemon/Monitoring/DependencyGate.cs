@@ -5,37 +5,43 @@ using ServiceManager.Supervision;
 namespace ServiceManager.Daemon.Monitoring;
 
 /// <summary>
-/// <c>depends_on</c>: a requested start of an instance waits (in the background, see
-/// <see cref="Fleet.WaitForDependencies"/>) until each dependency is running and, if it has a health check, healthy.
-/// Checked again on every transition and health change, so a dependant starts as soon as its dependency is ready
-/// (and every <see cref="PollInterval"/> on the daemon's clock, as a safety net). Only the start waits: a dependency
-/// that stops later leaves its dependants running.
+/// <c>depends_on</c>: a requested start of an instance waits (in the background, see <see cref="IDependencyGate"/>)
+/// until each dependency is running and, if it has a health check, healthy. Checked again on every transition and
+/// health change, so a dependant starts as soon as its dependency is ready (and every <see cref="PollInterval"/> on the
+/// daemon's clock, as a safety net). Only the start waits: a dependency that stops later leaves its dependants running.
 /// </summary>
-internal sealed class DependencyGate(Fleet fleet, HealthTracking health, TimeProvider time)
+/// <remarks>The fleet is built with this gate, so the gate cannot be built with the fleet: it is given the fleet and
+/// the health it watches by <see cref="Start"/>, before the fleet starts anything.</remarks>
+internal sealed class DependencyGate(TimeProvider time) : IDependencyGate
 {
     internal static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+
+    private Watched? _watched;
 
     // Completed and replaced on every change that could make a dependency ready.
     private TaskCompletionSource _changed = NewSignal();
 
-    public void Start()
+    private sealed record Watched(Fleet Fleet, HealthTracking Health);
+
+    public void Start(Fleet fleet, HealthTracking health)
     {
         fleet.StateChanged += (_, _) => Signal();
         health.HealthChanged += Signal;
-        fleet.WaitForDependencies = WaitAsync;
+        Volatile.Write(ref _watched, new Watched(fleet, health));
     }
 
     /// <summary>The dependencies a waiting instance still waits for; empty when it is not waiting.</summary>
     public IReadOnlyList<string> WaitingFor(InstanceSnapshot snapshot) =>
-        fleet.IsWaiting(snapshot.Id) ? NotReady(snapshot.Definition) : [];
+        Volatile.Read(ref _watched) is { } watched && watched.Fleet.IsWaiting(snapshot.Id) ? NotReady(watched, snapshot.Definition) : [];
 
-    private async Task WaitAsync(InstanceDefinition definition, CancellationToken cancellationToken)
+    public async Task WaitAsync(InstanceDefinition definition, CancellationToken cancellationToken)
     {
+        var watched = Volatile.Read(ref _watched) ?? throw new InvalidOperationException("the dependency gate is not started");
         while (true)
         {
             // Taken before the check, so a change between the check and the wait still wakes it.
             var changed = Volatile.Read(ref _changed).Task;
-            if (NotReady(definition).Count == 0) return;
+            if (NotReady(watched, definition).Count == 0) return;
             using var stopPolling = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var poll = Task.Delay(PollInterval, time, stopPolling.Token);
             await Task.WhenAny(changed, poll);
@@ -48,11 +54,11 @@ internal sealed class DependencyGate(Fleet fleet, HealthTracking health, TimePro
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private List<string> NotReady(InstanceDefinition definition) =>
-        [.. definition.DependsOn.Where(id => !IsReady(id))];
+    private static List<string> NotReady(Watched watched, InstanceDefinition definition) =>
+        [.. definition.DependsOn.Where(id => !IsReady(watched, id))];
 
-    private bool IsReady(string id) =>
-        fleet.TryResolve(id, out var dependency) && dependency.Id == id
+    private static bool IsReady(Watched watched, string id) =>
+        watched.Fleet.TryResolve(id, out var dependency) && dependency.Id == id
         && dependency.Snapshot is { State: InstanceState.Running } snapshot
-        && (snapshot.Definition.Health is null || health.HealthOf(id) == HealthStatusNames.ToText(HealthStatus.Healthy));
+        && (snapshot.Definition.Health is null || watched.Health.HealthOf(id) == HealthStatus.Healthy);
 }

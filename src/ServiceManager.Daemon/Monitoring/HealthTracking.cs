@@ -37,15 +37,15 @@ internal sealed class HealthTracking(Fleet fleet, HealthProbeFactory probes, Tim
         ReconcileAll();
     }
 
-    /// <summary>The wire spelling of an instance's health: "unknown" without a check or before its first verdict.</summary>
     /// <summary>Some instance's health changed (as <see cref="HealthOf"/> now says).</summary>
     public event Action? HealthChanged;
 
-    public string HealthOf(string id)
+    /// <summary>An instance's health: unknown without a check, while not running, or before the check's first verdict.</summary>
+    public HealthStatus HealthOf(string id)
     {
         lock (_gate)
         {
-            return HealthStatusNames.ToText(_monitors.TryGetValue(id, out var entry) ? entry.Monitor.Status : HealthStatus.Unknown);
+            return _monitors.TryGetValue(id, out var entry) ? entry.Monitor.Status : HealthStatus.Unknown;
         }
     }
 

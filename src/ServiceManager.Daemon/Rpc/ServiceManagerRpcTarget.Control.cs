@@ -5,24 +5,24 @@ namespace ServiceManager.Daemon.Rpc;
 
 internal sealed partial class ServiceManagerRpcTarget
 {
-    public Task<BulkResult> StartAsync(IReadOnlyList<string>? names = null, bool all = false, CancellationToken cancellationToken = default) =>
-        ApplyAsync(names, all, Fleet.StartAsync, Fleet.StartAllAsync, cancellationToken);
+    public Task<BulkResult> StartAsync(TargetParams? request = null, CancellationToken cancellationToken = default) =>
+        ApplyAsync(request, Fleet.StartAsync, Fleet.StartAllAsync, cancellationToken);
 
-    public Task<BulkResult> StopAsync(IReadOnlyList<string>? names = null, bool all = false, CancellationToken cancellationToken = default) =>
-        ApplyAsync(names, all, Fleet.StopAsync, Fleet.StopAllAsync, cancellationToken);
+    public Task<BulkResult> StopAsync(TargetParams? request = null, CancellationToken cancellationToken = default) =>
+        ApplyAsync(request, Fleet.StopAsync, Fleet.StopAllAsync, cancellationToken);
 
-    public Task<BulkResult> RestartAsync(IReadOnlyList<string>? names = null, bool all = false, CancellationToken cancellationToken = default) =>
-        ApplyAsync(names, all, Fleet.RestartAsync, Fleet.RestartAllAsync, cancellationToken);
+    public Task<BulkResult> RestartAsync(TargetParams? request = null, CancellationToken cancellationToken = default) =>
+        ApplyAsync(request, Fleet.RestartAsync, Fleet.RestartAllAsync, cancellationToken);
 
     private async Task<BulkResult> ApplyAsync(
-        IReadOnlyList<string>? names,
-        bool all,
+        TargetParams? request,
         Func<IEnumerable<string>, CancellationToken, Task<FleetOperationResult>> some,
         Func<CancellationToken, Task<FleetOperationResult>> every,
         CancellationToken cancellationToken)
     {
+        var (names, all) = request ?? new TargetParams();
         if (all == names is { Count: > 0 })
-            throw RpcFailure.InvalidParams("give either \"names\" (a non-empty list) or \"all\": true");
+            throw FleetException.InvalidRequest("give either \"names\" (a non-empty list) or \"all\": true");
 
         // Resolve every name before acting, so one unknown name leaves everything untouched. Ids are passed on
         // so a numeric id or :PORT resolves exactly once.
@@ -35,12 +35,12 @@ internal sealed partial class ServiceManagerRpcTarget
         if (result.Failed.Count > 0)
         {
             var others = result.Done.Count == 0 ? "" : $" (done: {string.Join(", ", result.Done)})";
-            throw RpcFailure.SpawnFailed(string.Join("; ", result.Failed.Select(f => $"{f.Id}: {f.Error}")) + others);
+            throw FleetException.SpawnFailed(string.Join("; ", result.Failed.Select(f => $"{f.Id}: {f.Error}")) + others);
         }
         return new BulkResult(result.Done, result.Unchanged, [.. result.StopIssues.Select(i => new StopWarning(i.Id, i.Issue.Message, i.Issue.Survivors))]);
     }
 
-    public async Task<ReloadResult> ReloadAsync(CancellationToken cancellationToken = default)
+    public async Task<ReloadResult> ReloadAsync(EmptyParams? request = null, CancellationToken cancellationToken = default)
     {
         var diff = await services.Coordinator.ReloadAsync(cancellationToken);
         services.Events.PublishReload(diff, Now);

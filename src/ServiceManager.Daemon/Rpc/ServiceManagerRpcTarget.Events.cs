@@ -7,7 +7,7 @@ namespace ServiceManager.Daemon.Rpc;
 // events: a subscription pumping the hub's queue to this connection, ended like a slow log follower.
 internal sealed partial class ServiceManagerRpcTarget
 {
-    public Task<EventsResult> EventsAsync(CancellationToken cancellationToken = default)
+    public Task<EventsResult> EventsAsync(EmptyParams? request = null, CancellationToken cancellationToken = default)
     {
         // Subscribed before answering: nothing that happens after the answer is missed.
         var subscriber = services.Events.Subscribe();

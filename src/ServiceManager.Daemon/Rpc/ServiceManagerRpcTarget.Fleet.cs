@@ -10,25 +10,26 @@ namespace ServiceManager.Daemon.Rpc;
 // Ports, signals, doctor and orphans: looking at the fleet from the outside, through /proc.
 internal sealed partial class ServiceManagerRpcTarget
 {
-    public Task<IReadOnlyList<PortInfo>> PortsAsync(CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<PortInfo>> PortsAsync(EmptyParams? request = null, CancellationToken cancellationToken = default) =>
         // /proc scans are blocking file reads; keep them off StreamJsonRpc's dispatch.
         Task.Run(ScanPorts, cancellationToken);
 
-    public Task<EmptyResult> SignalAsync(string name, string signal, CancellationToken cancellationToken = default)
+    public Task<EmptyResult> SignalAsync(SignalParams request, CancellationToken cancellationToken = default)
     {
+        var (name, signal) = request;
         var supervisor = Resolve(name);
         var number = SignalNames.Parse(signal)
-            ?? throw RpcFailure.InvalidParams($"unknown signal '{signal}'; use a name such as SIGHUP, HUP or USR1, or a number from 1 to 64");
+            ?? throw FleetException.InvalidRequest($"unknown signal '{signal}'; use a name such as SIGHUP, HUP or USR1, or a number from 1 to 64");
         var snapshot = supervisor.Snapshot;
         if (snapshot.Pid is not { } group)
-            throw RpcFailure.InvalidParams($"{snapshot.Id} is not running (state: {InstanceStateNames.ToText(snapshot.State)}); nothing to signal");
+            throw FleetException.InvalidRequest($"{snapshot.Id} is not running (state: {InstanceStateNames.ToText(snapshot.State)}); nothing to signal");
         // The child is a session leader, so its pid is its process group: a negative pid reaches every member.
         if (!UnixProcess.Signal(-group, number))
-            throw RpcFailure.InvalidParams($"{snapshot.Id} is not running any more (process group {group} is gone); nothing to signal");
+            throw FleetException.InvalidRequest($"{snapshot.Id} is not running any more (process group {group} is gone); nothing to signal");
         return Task.FromResult(EmptyResult.Instance);
     }
 
-    public Task<IReadOnlyList<DoctorCheck>> DoctorAsync(CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<DoctorCheck>> DoctorAsync(EmptyParams? request = null, CancellationToken cancellationToken = default) =>
         Task.Run<IReadOnlyList<DoctorCheck>>(() =>
         {
             var snapshots = Fleet.List();
@@ -41,7 +42,7 @@ internal sealed partial class ServiceManagerRpcTarget
             ];
         }, cancellationToken);
 
-    public Task<IReadOnlyList<OrphanInfo>> OrphansAsync(CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<OrphanInfo>> OrphansAsync(EmptyParams? request = null, CancellationToken cancellationToken = default) =>
         Task.Run(FindOrphans, cancellationToken);
 
     /// <summary>What a reload would keep the file away from (as the coordinator's reload does): run-time ids and ports.</summary>

@@ -6,8 +6,9 @@ namespace ServiceManager.Daemon.Rpc;
 internal sealed partial class ServiceManagerRpcTarget
 {
     // Values hidden unless asked, as in status: env files hold secrets.
-    public Task<InspectResult> InspectAsync(string name, bool showEnv = false, CancellationToken cancellationToken = default)
+    public Task<InspectResult> InspectAsync(StatusParams request, CancellationToken cancellationToken = default)
     {
+        var (name, showEnv) = request;
         var supervisor = Resolve(name);
         var snapshot = supervisor.Snapshot;
         IReadOnlyList<MetricsHistoryPoint> history =

@@ -2,6 +2,7 @@ using ServiceManager.Logs;
 using ServiceManager.Platform;
 using ServiceManager.Protocol;
 using ServiceManager.Protocol.Messages;
+using ServiceManager.Supervision;
 
 namespace ServiceManager.Daemon.Rpc;
 
@@ -12,17 +13,18 @@ internal sealed partial class ServiceManagerRpcTarget
     /// <summary>Lines a follower may have queued before it counts as too slow and is dropped.</summary>
     private const int FollowerQueueCapacity = 10_000;
 
-    public Task<LogsResult> LogsAsync(IReadOnlyList<string>? names = null, int? lines = null, bool follow = false, string? stream = null, CancellationToken cancellationToken = default)
+    public Task<LogsResult> LogsAsync(LogsParams? request = null, CancellationToken cancellationToken = default)
     {
+        var (names, lines, follow, stream) = request ?? new LogsParams();
         OutputStream? only = stream switch
         {
             null => null,
             "stdout" => OutputStream.Stdout,
             "stderr" => OutputStream.Stderr,
-            _ => throw RpcFailure.InvalidParams($"unknown stream '{stream}'; use stdout or stderr"),
+            _ => throw FleetException.InvalidRequest($"unknown stream '{stream}'; use stdout or stderr"),
         };
         var count = lines ?? DefaultLines;
-        if (count < 0) throw RpcFailure.InvalidParams("\"lines\" must not be negative");
+        if (count < 0) throw FleetException.InvalidRequest("\"lines\" must not be negative");
 
         var ids = names is { Count: > 0 } ? names.Select(n => Resolve(n).Id).Distinct().ToList() : Fleet.List().OrderBy(s => s.NumericId).Select(s => s.Id).ToList();
         var logs = new List<InstanceLog>(ids.Count);
@@ -46,10 +48,10 @@ internal sealed partial class ServiceManagerRpcTarget
         return Task.FromResult(new LogsResult(Backlog(backlog, count), subscription));
     }
 
-    public Task<EmptyResult> UnsubscribeAsync(string subscription, CancellationToken cancellationToken = default) =>
-        connection.Unsubscribe(subscription)
+    public Task<EmptyResult> UnsubscribeAsync(SubscriptionParams request, CancellationToken cancellationToken = default) =>
+        connection.Unsubscribe(request.Subscription)
             ? Task.FromResult(EmptyResult.Instance)
-            : throw RpcFailure.NotFound($"no such subscription '{subscription}'");
+            : throw FleetException.NotFound($"no such subscription '{request.Subscription}'");
 
     /// <summary>The newest <paramref name="count"/> lines across instances, oldest first.</summary>
     private static IReadOnlyList<LogLine> Backlog(IEnumerable<IReadOnlyList<LogEntry>> perInstance, int count) =>

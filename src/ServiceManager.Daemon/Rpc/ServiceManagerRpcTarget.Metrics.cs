@@ -5,7 +5,7 @@ namespace ServiceManager.Daemon.Rpc;
 // metrics: what the sampler saw on its latest cycle; nothing is measured on request.
 internal sealed partial class ServiceManagerRpcTarget
 {
-    public Task<MetricsResult> MetricsAsync(CancellationToken cancellationToken = default)
+    public Task<MetricsResult> MetricsAsync(EmptyParams? request = null, CancellationToken cancellationToken = default)
     {
         var snapshot = services.Metrics.Snapshot();
         IReadOnlyList<InstanceMetricsInfo> instances =

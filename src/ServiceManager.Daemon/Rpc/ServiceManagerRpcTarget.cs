@@ -15,15 +15,16 @@ internal sealed partial class ServiceManagerRpcTarget(RpcTargetServices services
 
     private DateTimeOffset Now => services.Time.GetUtcNow();
 
-    public Task<PingResult> PingAsync(CancellationToken cancellationToken = default) =>
+    public Task<PingResult> PingAsync(EmptyParams? request = null, CancellationToken cancellationToken = default) =>
         Task.FromResult(new PingResult(RpcTargetServices.Version, Environment.ProcessId, (long)(Now - services.StartedAt).TotalMilliseconds));
 
-    public Task<IReadOnlyList<InstanceSummary>> ListAsync(string? template = null, string? tag = null, string? status = null, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<InstanceSummary>> ListAsync(ListParams? request = null, CancellationToken cancellationToken = default)
     {
+        var (template, tag, status) = request ?? new ListParams();
         InstanceState? state = null;
         if (status is not null)
             state = InstanceStateNames.Parse(status)
-                ?? throw RpcFailure.InvalidParams($"unknown status '{status}'; use one of: {string.Join(", ", Enum.GetValues<InstanceState>().Select(InstanceStateNames.ToText))}");
+                ?? throw FleetException.InvalidRequest($"unknown status '{status}'; use one of: {string.Join(", ", Enum.GetValues<InstanceState>().Select(InstanceStateNames.ToText))}");
 
         var now = Now;
         IReadOnlyList<InstanceSummary> rows =
@@ -39,8 +40,9 @@ internal sealed partial class ServiceManagerRpcTarget(RpcTargetServices services
         return Task.FromResult(rows);
     }
 
-    public Task<InstanceDetail> StatusAsync(string name, bool showEnv = false, CancellationToken cancellationToken = default)
+    public Task<InstanceDetail> StatusAsync(StatusParams request, CancellationToken cancellationToken = default)
     {
+        var (name, showEnv) = request;
         var supervisor = Resolve(name);
         var snapshot = supervisor.Snapshot;
         // Redacted here, not in the client: values the caller did not ask for never leave the daemon.
@@ -50,7 +52,7 @@ internal sealed partial class ServiceManagerRpcTarget(RpcTargetServices services
             with { WaitingFor = services.Dependencies.WaitingFor(snapshot), Environment = environment });
     }
 
-    public Task<IReadOnlyList<TemplateInfo>> TemplatesAsync(CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<TemplateInfo>> TemplatesAsync(EmptyParams? request = null, CancellationToken cancellationToken = default)
     {
         var instances = Fleet.List();
         IReadOnlyList<TemplateInfo> templates =
@@ -68,14 +70,5 @@ internal sealed partial class ServiceManagerRpcTarget(RpcTargetServices services
     private InstanceSummary Summary(InstanceSnapshot snapshot) =>
         WireMapping.Summary(snapshot, Now, LatestMetrics(snapshot.Id), services.Health.HealthOf(snapshot.Id));
 
-    private InstanceSupervisor Resolve(string name) =>
-        Fleet.TryResolve(name, out var supervisor) ? supervisor : throw UnknownInstance(name);
-
-    private Exception UnknownInstance(string name)
-    {
-        var known = Fleet.List().OrderBy(s => s.NumericId).Select(s => s.Id).ToList();
-        return RpcFailure.NotFound(known.Count == 0
-            ? $"no such instance '{name}' (there are no instances)"
-            : $"no such instance '{name}'; known: {string.Join(", ", known)}");
-    }
+    private InstanceSupervisor Resolve(string name) => Fleet.Resolve(name);
 }

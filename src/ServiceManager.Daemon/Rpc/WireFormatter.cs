@@ -1,4 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using ServiceManager.Protocol;
 using StreamJsonRpc;
 
@@ -9,6 +12,19 @@ internal static class WireFormatter
 {
     [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Every wire type comes from the source-generated ProtocolJsonContext.")]
     [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Every wire type comes from the source-generated ProtocolJsonContext.")]
-    public static SystemTextJsonFormatter Create() =>
-        new() { JsonSerializerOptions = ProtocolJsonContext.CreateOptions() };
+    public static SystemTextJsonFormatter Create() => new() { JsonSerializerOptions = CreateOptions() };
+
+    /// <summary>
+    /// The wire's options, reading params strictly: a property the method's params record does not have, or a missing
+    /// one its constructor requires, fails the call with <c>-32602</c> (<see cref="RpcErrors"/>) as StreamJsonRpc's own
+    /// binding of named arguments did. The daemon reads nothing else through these options.
+    /// </summary>
+    internal static JsonSerializerOptions CreateOptions()
+    {
+        var options = ProtocolJsonContext.CreateOptions();
+        options.TypeInfoResolver = JsonTypeInfoResolver.Combine(ProtocolJsonContext.Default, ErrorDataJsonContext.Default);
+        options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        options.RespectRequiredConstructorParameters = true;
+        return options;
+    }
 }

@@ -1,5 +1,6 @@
 using ServiceManager.Config.Model;
 using ServiceManager.Logs;
+using ServiceManager.Monitoring.Health;
 using ServiceManager.Monitoring.Metrics;
 using ServiceManager.Platform;
 using ServiceManager.Protocol.Messages;
@@ -10,17 +11,15 @@ namespace ServiceManager.Daemon.Rpc;
 /// <summary>Turns the daemon's internal records into the wire API's messages.</summary>
 internal static class WireMapping
 {
-    private const string UnknownHealth = "unknown";
-
     /// <param name="metrics">The instance's latest sample, if it is being sampled.</param>
-    /// <param name="health">Its health as the wire spells it; unknown when not given.</param>
-    public static InstanceSummary Summary(InstanceSnapshot s, DateTimeOffset now, MetricsSample? metrics = null, string health = UnknownHealth) =>
-        new(s.Id, s.NumericId, s.Definition.Template, InstanceStateNames.ToText(s.State), health, s.Pid,
+    /// <param name="health">Its health; unknown when not given.</param>
+    public static InstanceSummary Summary(InstanceSnapshot s, DateTimeOffset now, MetricsSample? metrics = null, HealthStatus health = HealthStatus.Unknown) =>
+        new(s.Id, s.NumericId, s.Definition.Template, InstanceStateNames.ToText(s.State), HealthStatusNames.ToText(health), s.Pid,
             s.Definition.Port, Uptime(s, now), s.Restarts, LastExit(s.LastExit), metrics?.Metrics.CpuPercent,
             metrics?.Metrics.RssBytes, s.Definition.Tags);
 
-    public static InstanceDetail Detail(InstanceSnapshot s, DateTimeOffset now, MetricsSample? metrics = null, string health = UnknownHealth) =>
-        new(s.Id, s.NumericId, s.Definition.Template, InstanceStateNames.ToText(s.State), health, s.Pid,
+    public static InstanceDetail Detail(InstanceSnapshot s, DateTimeOffset now, MetricsSample? metrics = null, HealthStatus health = HealthStatus.Unknown) =>
+        new(s.Id, s.NumericId, s.Definition.Template, InstanceStateNames.ToText(s.State), HealthStatusNames.ToText(health), s.Pid,
             s.Definition.Port, Uptime(s, now), s.Restarts, LastExit(s.LastExit), metrics?.Metrics.CpuPercent,
             metrics?.Metrics.RssBytes, s.Definition.Tags,
             s.Definition.Command, s.Definition.WorkingDirectory, RestartPolicyText(s.Definition.Restart.Policy),

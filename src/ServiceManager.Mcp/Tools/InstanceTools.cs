@@ -27,7 +27,7 @@ public sealed class InstanceTools
         CancellationToken cancellationToken = default) =>
         ToolRun.RunAsync(_gateway, async ct =>
         {
-            var request = new CreateParams(template, string.IsNullOrWhiteSpace(id) ? null : id, port, start ? true : null);
+            var request = new CreateParams(template, string.IsNullOrWhiteSpace(id) ? null : id, port, start);
             var summary = await _gateway.CallAsync((c, t) => c.CreateAsync(request, t), retryable: false, ct);
             var text = $"created {Texts.Summary(summary)}" + (start ? "" : $"\nStart it with start_process name={summary.Id}.");
             return ToolResults.Success(text, new ProcessActionOutput("created", summary), McpJsonContext.Default.ProcessActionOutput);

@@ -61,7 +61,7 @@ public sealed class QueryTools
         {
             if (lines is < 1 or > MaxLines) throw new ToolInputException($"lines must be between 1 and {MaxLines}; got {lines}");
             var filtering = !string.IsNullOrEmpty(filter);
-            var request = new LogsParams(name is null ? null : [name], filtering ? FilterWindow : lines, null, stream is { } s ? Wire.Stream(s) : null);
+            var request = new LogsParams(name is null ? null : [name], filtering ? FilterWindow : lines, false, stream is { } s ? Wire.Stream(s) : null);
             var result = await _gateway.CallAsync((c, t) => c.LogsAsync(request, t), retryable: true, ct);
             var matching = filtering ? result.Lines.Where(l => l.Text.Contains(filter!, StringComparison.OrdinalIgnoreCase)).TakeLast(lines).ToList() : result.Lines;
             var text = matching.Count == 0

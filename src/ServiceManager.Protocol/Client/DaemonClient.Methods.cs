@@ -2,73 +2,71 @@ using ServiceManager.Protocol.Messages;
 
 namespace ServiceManager.Protocol.Client;
 
-/// <summary>Typed calls for each method of the wire API.</summary>
+/// <summary>Typed calls for each method of the wire API (<see cref="RpcContract"/>).</summary>
 public sealed partial class DaemonClient
 {
-    private static ProtocolJsonContext Json => ProtocolJsonContext.Default;
-
     public Task<PingResult> PingAsync(CancellationToken ct = default) =>
-        InvokeAsync(RpcMethods.Ping, EmptyParams.Instance, Json.EmptyParams, Json.PingResult, ct);
+        InvokeAsync(RpcContract.Ping, EmptyParams.Instance, ct);
 
     public Task<IReadOnlyList<InstanceSummary>> ListAsync(ListParams filters, CancellationToken ct = default) =>
-        InvokeAsync(RpcMethods.List, filters, Json.ListParams, Json.IReadOnlyListInstanceSummary, ct);
+        InvokeAsync(RpcContract.List, filters, ct);
 
     public Task<InstanceDetail> StatusAsync(string name, CancellationToken ct = default) =>
-        InvokeAsync(RpcMethods.Status, new NameParams(name), Json.NameParams, Json.InstanceDetail, ct);
+        InvokeAsync(RpcContract.Status, new StatusParams(name), ct);
 
     /// <param name="showEnv">Also the values of the instance's environment (hidden otherwise: they may be secrets).</param>
     public Task<InstanceDetail> StatusAsync(string name, bool showEnv, CancellationToken ct = default) =>
-        InvokeAsync(RpcMethods.Status, new StatusParams(name, showEnv), Json.StatusParams, Json.InstanceDetail, ct);
+        InvokeAsync(RpcContract.Status, new StatusParams(name, showEnv), ct);
 
     public Task<IReadOnlyList<TemplateInfo>> TemplatesAsync(CancellationToken ct = default) =>
-        InvokeAsync(RpcMethods.Templates, EmptyParams.Instance, Json.EmptyParams, Json.IReadOnlyListTemplateInfo, ct);
+        InvokeAsync(RpcContract.Templates, EmptyParams.Instance, ct);
 
     public Task<BulkResult> StartAsync(TargetParams targets, CancellationToken ct = default) =>
-        InvokeAsync(RpcMethods.Start, targets, Json.TargetParams, Json.BulkResult, ct);
+        InvokeAsync(RpcContract.Start, targets, ct);
 
     public Task<BulkResult> StopAsync(TargetParams targets, CancellationToken ct = default) =>
-        InvokeAsync(RpcMethods.Stop, targets, Json.TargetParams, Json.BulkResult, ct);
+        InvokeAsync(RpcContract.Stop, targets, ct);
 
     public Task<BulkResult> RestartAsync(TargetParams targets, CancellationToken ct = default) =>
-        InvokeAsync(RpcMethods.Restart, targets, Json.TargetParams, Json.BulkResult, ct);
+        InvokeAsync(RpcContract.Restart, targets, ct);
 
     public Task<ReloadResult> ReloadAsync(CancellationToken ct = default) =>
-        InvokeAsync(RpcMethods.Reload, EmptyParams.Instance, Json.EmptyParams, Json.ReloadResult, ct);
+        InvokeAsync(RpcContract.Reload, EmptyParams.Instance, ct);
 
     public Task<LogsResult> LogsAsync(LogsParams request, CancellationToken ct = default) =>
-        InvokeAsync(RpcMethods.Logs, request, Json.LogsParams, Json.LogsResult, ct);
+        InvokeAsync(RpcContract.Logs, request, ct);
 
     public Task<EmptyResult> UnsubscribeAsync(string subscription, CancellationToken ct = default) =>
-        InvokeAsync(RpcMethods.Unsubscribe, new SubscriptionParams(subscription), Json.SubscriptionParams, Json.EmptyResult, ct);
+        InvokeAsync(RpcContract.Unsubscribe, new SubscriptionParams(subscription), ct);
 
     public Task<InstanceSummary> RunAsync(RunParams request, CancellationToken ct = default) =>
-        InvokeAsync(RpcMethods.Run, request, Json.RunParams, Json.InstanceSummary, ct);
+        InvokeAsync(RpcContract.Run, request, ct);
 
     public Task<InstanceSummary> CreateAsync(CreateParams request, CancellationToken ct = default) =>
-        InvokeAsync(RpcMethods.Create, request, Json.CreateParams, Json.InstanceSummary, ct);
+        InvokeAsync(RpcContract.Create, request, ct);
 
     public Task<RemoveResult> RemoveAsync(IReadOnlyList<string> names, CancellationToken ct = default) =>
-        InvokeAsync(RpcMethods.Remove, new NamesParams(names), Json.NamesParams, Json.RemoveResult, ct);
+        InvokeAsync(RpcContract.Remove, new NamesParams(names), ct);
 
     public Task<IReadOnlyList<PortInfo>> PortsAsync(CancellationToken ct = default) =>
-        InvokeAsync(RpcMethods.Ports, EmptyParams.Instance, Json.EmptyParams, Json.IReadOnlyListPortInfo, ct);
+        InvokeAsync(RpcContract.Ports, EmptyParams.Instance, ct);
 
     public Task<EmptyResult> SignalAsync(string name, string signal, CancellationToken ct = default) =>
-        InvokeAsync(RpcMethods.Signal, new SignalParams(name, signal), Json.SignalParams, Json.EmptyResult, ct);
+        InvokeAsync(RpcContract.Signal, new SignalParams(name, signal), ct);
 
     public Task<IReadOnlyList<DoctorCheck>> DoctorAsync(CancellationToken ct = default) =>
-        InvokeAsync(RpcMethods.Doctor, EmptyParams.Instance, Json.EmptyParams, Json.IReadOnlyListDoctorCheck, ct);
+        InvokeAsync(RpcContract.Doctor, EmptyParams.Instance, ct);
 
     public Task<IReadOnlyList<OrphanInfo>> OrphansAsync(CancellationToken ct = default) =>
-        InvokeAsync(RpcMethods.Orphans, EmptyParams.Instance, Json.EmptyParams, Json.IReadOnlyListOrphanInfo, ct);
+        InvokeAsync(RpcContract.Orphans, EmptyParams.Instance, ct);
 
     public Task<MetricsResult> MetricsAsync(CancellationToken ct = default) =>
-        InvokeAsync(RpcMethods.Metrics, EmptyParams.Instance, Json.EmptyParams, Json.MetricsResult, ct);
+        InvokeAsync(RpcContract.Metrics, EmptyParams.Instance, ct);
 
     public Task<EventsResult> EventsAsync(CancellationToken ct = default) =>
-        InvokeAsync(RpcMethods.Events, EmptyParams.Instance, Json.EmptyParams, Json.EventsResult, ct);
+        InvokeAsync(RpcContract.Events, EmptyParams.Instance, ct);
 
     /// <param name="showEnv">Ask for the environment's values; without it each is <see cref="InstanceDetail.Hidden"/>.</param>
     public Task<InspectResult> InspectAsync(string name, bool showEnv = false, CancellationToken ct = default) =>
-        InvokeAsync(RpcMethods.Inspect, new StatusParams(name, showEnv), Json.StatusParams, Json.InspectResult, ct);
+        InvokeAsync(RpcContract.Inspect, new StatusParams(name, showEnv), ct);
 }

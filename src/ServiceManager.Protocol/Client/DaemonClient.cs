@@ -49,19 +49,22 @@ public sealed partial class DaemonClient : IAsyncDisposable
         }
     }
 
+    /// <summary>Calls <paramref name="method"/> and waits for its answer.</summary>
+    /// <exception cref="RpcErrorException">The daemon answered with an error.</exception>
+    /// <exception cref="DaemonUnreachableException">The connection closed before the answer came.</exception>
     public async Task<TResult> InvokeAsync<TParams, TResult>(
-        string method, TParams parameters, JsonTypeInfo<TParams> paramsInfo, JsonTypeInfo<TResult> resultInfo,
-        CancellationToken cancellationToken = default)
+        RpcMethod<TParams, TResult> method, TParams parameters, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(method);
         var id = Interlocked.Increment(ref _nextId);
         var response = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
         _pending[id] = response;
         try
         {
-            await WriteRequestAsync(id, method, parameters, paramsInfo, cancellationToken);
+            await WriteRequestAsync(id, method.Name, parameters, method.Params, cancellationToken);
             var result = await response.Task.WaitAsync(cancellationToken);
-            return result.Deserialize(resultInfo)
-                ?? throw new RpcErrorException(RpcErrorCodes.InternalError, $"'{method}' returned null");
+            return result.Deserialize(method.Result)
+                ?? throw new RpcErrorException(RpcErrorCodes.InternalError, $"'{method.Name}' returned null");
         }
         finally
         {

@@ -4,10 +4,10 @@ using ServiceManager.Config.Model;
 using ServiceManager.Daemon.Hosting;
 using ServiceManager.Daemon.Instances;
 using ServiceManager.Daemon.Persistence;
+using ServiceManager.Daemon.Rpc;
 using ServiceManager.Platform.Unix;
 using ServiceManager.Protocol;
 using ServiceManager.Supervision;
-using StreamJsonRpc;
 
 namespace ServiceManager.Daemon.Tests.Persistence;
 
@@ -22,6 +22,11 @@ public sealed class FleetCoordinatorTests : IAsyncLifetime
         [templates.db]
         start_command = "sleep 1000"
         supports_multiple = false
+        [templates.narrow]
+        start_command = "sleep 1000"
+        port_range = [8100, 8101]
+        [templates.unresolvable]
+        start_command = "sleep ${SVCMGR_TEST_NEVER_SET}"
         [instances.file]
         start_command = "sleep 1000"
         """;
@@ -89,7 +94,7 @@ public sealed class FleetCoordinatorTests : IAsyncLifetime
     [Fact]
     public async Task Errors_carry_the_wire_codes()
     {
-        async Task<int> Code(Func<Task> act) => (await act.Should().ThrowAsync<LocalRpcException>()).Which.ErrorCode;
+        async Task<int> Code(Func<Task> act) => RpcErrors.CodeOf((await act.Should().ThrowAsync<FleetException>()).Which.Kind);
         var cwd = _dir;
 
         (await Code(() => _coordinator.CreateAsync("nope", null, null, false, CancellationToken.None))).Should().Be(RpcErrorCodes.NotFound);
@@ -104,6 +109,38 @@ public sealed class FleetCoordinatorTests : IAsyncLifetime
         await File.WriteAllTextAsync(envFile, "A='x\n");
         (await Code(() => _coordinator.RunAsync(new AdHocRequest(["sleep", "1"], cwd) { EnvFile = envFile }, CancellationToken.None))).Should().Be(RpcErrorCodes.ConfigInvalid);
         (await Code(() => _coordinator.RunAsync(new AdHocRequest(["sleep", "1"], cwd) { Name = "Bad!" }, CancellationToken.None))).Should().Be(RpcErrorCodes.InvalidParams);
+    }
+
+    [Fact]
+    public async Task Config_errors_of_run_and_create_get_their_codes_by_kind()
+    {
+        async Task<FleetException> Failure(Func<Task> act) => (await act.Should().ThrowAsync<FleetException>()).Which;
+        lock (_busy) _busy.UnionWith([8100, 8101]);
+
+        (await Failure(() => _coordinator.CreateAsync("narrow", null, null, false, CancellationToken.None))).Kind
+            .Should().Be(FleetErrorKind.PortConflict, "no port in the template's range is free");
+        (await Failure(() => _coordinator.CreateAsync("web", null, 70000, false, CancellationToken.None))).Kind
+            .Should().Be(FleetErrorKind.InvalidRequest, "a port out of range is a bad request, not a conflict");
+        var unresolvable = await Failure(() => _coordinator.CreateAsync("unresolvable", null, null, false, CancellationToken.None));
+        unresolvable.Kind.Should().Be(FleetErrorKind.ConfigInvalid);
+        unresolvable.Message.Should().Contain("services.toml:").And.Contain("SVCMGR_TEST_NEVER_SET", "the template's own error, with its place in the file");
+        (await Failure(() => _coordinator.RunAsync(new AdHocRequest(["sleep", "1"], _dir) { Port = 8000 }, CancellationToken.None))).Kind
+            .Should().Be(FleetErrorKind.PortConflict);
+        (await Failure(() => _coordinator.RunAsync(new AdHocRequest(["sleep", "1"], _dir) { Port = 70000 }, CancellationToken.None))).Kind
+            .Should().Be(FleetErrorKind.InvalidRequest);
+        var missing = await Failure(() => _coordinator.RunAsync(new AdHocRequest(["sleep", "1"], _dir) { EnvFile = Path.Combine(_dir, "none.env") }, CancellationToken.None));
+        missing.Kind.Should().Be(FleetErrorKind.ConfigInvalid, "an env file that cannot be read is a config problem");
+        _fleet.List().Select(s => s.Id).Should().Equal("file");
+    }
+
+    [Fact]
+    public async Task An_unknown_name_is_answered_with_the_instances_there_are()
+    {
+        var error = (await FluentActions.Awaiting(() => _coordinator.RemoveAsync(["nope"], CancellationToken.None))
+            .Should().ThrowAsync<UnknownInstanceException>()).Which;
+
+        error.Message.Should().Be("no such instance 'nope'; known: file");
+        error.Name.Should().Be("nope");
     }
 
     [Fact]

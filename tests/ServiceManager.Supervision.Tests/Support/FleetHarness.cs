@@ -10,8 +10,12 @@ internal sealed class FleetHarness : IAsyncDisposable
     private readonly TempDir _dir = new();
 
     /// <param name="numericIds">Numbers an earlier daemon gave out (as restored from its state file).</param>
-    public FleetHarness(IReadOnlyDictionary<string, int>? numericIds = null) =>
-        Fleet = new Fleet(new FleetOptions(_dir.File("logs")) { NumericIds = numericIds }, _spawner, TimeProvider.System);
+    /// <param name="dependencies">What starts of instances with <c>depends_on</c> wait for; by default nothing.</param>
+    public FleetHarness(IReadOnlyDictionary<string, int>? numericIds = null, IDependencyGate? dependencies = null) =>
+        Fleet = new Fleet(
+            new FleetOptions(_dir.File("logs")) { NumericIds = numericIds, Dependencies = dependencies ?? IDependencyGate.Open },
+            _spawner,
+            TimeProvider.System);
 
     public Fleet Fleet { get; }
 
