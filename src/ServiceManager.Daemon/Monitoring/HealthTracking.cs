@@ -37,10 +37,10 @@ internal sealed class HealthTracking(Fleet fleet, HealthProbeFactory probes, Tim
         ReconcileAll();
     }
 
-    /// <summary>The wire spelling of an instance's health: "unknown" without a check or before its first verdict.</summary>
     /// <summary>Some instance's health changed (as <see cref="HealthOf"/> now says).</summary>
     public event Action? HealthChanged;
 
+    /// <summary>The wire spelling of an instance's health: "unknown" without a check or before its first verdict.</summary>
     public string HealthOf(string id)
     {
         lock (_gate)
