@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using ServiceManager.Config.Model;
 using ServiceManager.Platform;
+using ServiceManager.Text;
 
 namespace ServiceManager.Supervision;
 
@@ -48,7 +49,7 @@ public sealed partial class InstanceSupervisor
         var decision = _planner.Plan(settings, uptime, now);
         if (decision.GiveUp)
         {
-            _lastError = $"crash loop: {decision.RecentRestarts} restarts in {(int)RestartPlanner.Window.TotalSeconds}s";
+            _lastError = $"crash loop: {decision.RecentRestarts} restarts in {HumanText.Delay(RestartPlanner.Window)}";
             Transition(InstanceState.Failed, $"{what}; {_lastError}");
             return OperationOutcome.Done;
         }
@@ -60,7 +61,7 @@ public sealed partial class InstanceSupervisor
 
         // Timer first, then publish: whoever sees "restarting" (a test advancing a fake clock) finds the timer armed.
         ScheduleBackoff(decision.Delay);
-        Transition(InstanceState.Restarting, $"{what}; restarting in {DurationText.Format(decision.Delay)}");
+        Transition(InstanceState.Restarting, $"{what}; restarting in {HumanText.Delay(decision.Delay)}");
         return OperationOutcome.Done;
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using ServiceManager.Platform;
+using ServiceManager.Text;
 
 namespace ServiceManager.Supervision;
 
@@ -81,11 +82,11 @@ public sealed partial class InstanceSupervisor
         if (!await WaitForGroupGoneAsync(child, stop.Timeout))
         {
             child.SignalGroup(SignalNames.SIGKILL);
-            detail = $"; still running after {DurationText.Format(stop.Timeout)}, sent SIGKILL";
+            detail = $"; still running after {HumanText.Delay(stop.Timeout)}, sent SIGKILL";
             forced = command is null
-                ? $"ignored {SignalNames.Name(stop.Signal)} for {DurationText.Format(stop.Timeout)}; killed with SIGKILL"
-                : $"still running {DurationText.Format(stop.Timeout)} after stop_command; killed with SIGKILL";
-            _systemLog($"process group {child.Pid} still running after {DurationText.Format(stop.Timeout)}: sent SIGKILL");
+                ? $"ignored {SignalNames.Name(stop.Signal)} for {HumanText.Delay(stop.Timeout)}; killed with SIGKILL"
+                : $"still running {HumanText.Delay(stop.Timeout)} after stop_command; killed with SIGKILL";
+            _systemLog($"process group {child.Pid} still running after {HumanText.Delay(stop.Timeout)}: sent SIGKILL");
             if (!await WaitForGroupGoneAsync(child, KillWait))
             {
                 detail += $"; process group {child.Pid} still alive";

@@ -1,6 +1,6 @@
 namespace ServiceManager.Supervision;
 
-/// <summary>What <see cref="Fleet.ApplyAsync"/> did, by instance id (each list sorted).</summary>
+/// <summary>What <see cref="Fleet.ApplyAsync(ServiceManager.Config.Model.ServicesConfig, CancellationToken)"/> did, by instance id (each list sorted).</summary>
 public sealed record ReloadDiff(
     IReadOnlyList<string> Added,
     IReadOnlyList<string> Removed,

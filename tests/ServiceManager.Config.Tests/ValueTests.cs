@@ -120,7 +120,7 @@ public sealed class ValueTests : ConfigTestBase
     [InlineData("max_memory = \"lots\"", "instances.i.max_memory", "expected a size such as \"512K\", \"500M\", \"1G\" or a number of bytes, above zero")]
     [InlineData("max_restarts_per_minute = 0", "instances.i.max_restarts_per_minute", "must be at least 1, got 0")]
     [InlineData("health_endpoint = \"localhost:80\"", "instances.i.health_endpoint", "expected http://..., https://..., tcp://HOST:PORT or exec:COMMAND, got \"localhost:80\"")]
-    [InlineData("backoff_initial = \"1m\"", "instances.i.backoff_initial", "backoff_initial (60s) is longer than backoff_max (30s)")]
+    [InlineData("backoff_initial = \"1m\"", "instances.i.backoff_initial", "backoff_initial (1m00s) is longer than backoff_max (30s)")]
     public void Bad_values_are_errors(string line, string key, string message)
     {
         var error = SingleError($"[instances.i]\nstart_command = \"sleep 1\"\n{line}\n");

@@ -44,4 +44,25 @@ public sealed class DaemonPathsTests
         Resolve(env).ConfigPath.Should().Be("/a/c.toml");
         Resolve(env, socket: "/b/s.sock", config: "/b/c.toml").Should().Match<DaemonPaths>(p => p.SocketPath == "/b/s.sock" && p.ConfigPath == "/b/c.toml");
     }
+
+    [Fact]
+    public void Empty_variables_count_as_unset_and_relative_xdg_directories_are_ignored()
+    {
+        var paths = Resolve(new()
+        {
+            ["SVCMGR_HOME"] = "", ["SVCMGR_CONFIG"] = "", ["SVCMGR_SOCKET"] = "",
+            ["XDG_CONFIG_HOME"] = "cf", ["XDG_STATE_HOME"] = "st", ["XDG_RUNTIME_DIR"] = "run", ["HOME"] = "/h",
+        });
+        paths.ConfigPath.Should().Be("/h/.config/svcmgr/services.toml");
+        paths.StateDirectory.Should().Be("/h/.local/state/svcmgr");
+        paths.RuntimeDirectory.Should().MatchRegex(@"^/tmp/svcmgr-\d+$");
+    }
+
+    [Fact]
+    public void Relative_option_paths_are_made_absolute_against_the_current_directory()
+    {
+        var paths = Resolve(new() { ["HOME"] = "/h" }, socket: "s.sock", config: "x.toml");
+        paths.ConfigPath.Should().Be(Path.Combine(Environment.CurrentDirectory, "x.toml"));
+        paths.SocketPath.Should().Be(Path.Combine(Environment.CurrentDirectory, "s.sock"));
+    }
 }

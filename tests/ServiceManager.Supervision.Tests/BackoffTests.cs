@@ -89,7 +89,7 @@ public sealed class BackoffTests
         // The fourth at once: two restarts in the last 60 s already.
         File.WriteAllText(release, "");
         var failed = await h.WaitForStateAsync(InstanceState.Failed);
-        failed.LastError.Should().Be("crash loop: 2 restarts in 60s");
+        failed.LastError.Should().Be("crash loop: 2 restarts in 1m00s");
     }
 
     private static async Task CrashAsync(Harness h, string release, int restartsAfter)

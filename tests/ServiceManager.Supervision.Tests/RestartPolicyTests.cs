@@ -77,8 +77,8 @@ public sealed class RestartPolicyTests
 
         var snapshot = await h.WaitForStateAsync(InstanceState.Failed);
         snapshot.Restarts.Should().Be(3);
-        snapshot.LastError.Should().Be("crash loop: 3 restarts in 60s");
-        snapshot.Transitions[^1].Reason.Should().Be("exited with code 1; crash loop: 3 restarts in 60s");
+        snapshot.LastError.Should().Be("crash loop: 3 restarts in 1m00s");
+        snapshot.Transitions[^1].Reason.Should().Be("exited with code 1; crash loop: 3 restarts in 1m00s");
 
         (await h.Supervisor.StartAsync()).Should().Be(OperationOutcome.Done, "a manual start gives it a fresh window");
         await h.WaitForAsync(s => s.State == InstanceState.Failed && s.Restarts == 6, "a second crash loop");

@@ -5,6 +5,7 @@ using ServiceManager.Daemon.Diagnostics;
 using ServiceManager.Protocol;
 using ServiceManager.Protocol.Client;
 using ServiceManager.Protocol.Messages;
+using ServiceManager.Text;
 
 namespace ServiceManager.Cli.Commands;
 
@@ -77,9 +78,9 @@ internal static class DoctorCommand
         if (orphans.Count == 0) return "no lost children: every process with SVCMGR_INSTANCE belongs to a supervised instance\n";
         var table = new TableWriter("PID", "PGID", "INSTANCE", "COMMAND");
         foreach (var o in orphans)
-            table.Add(Format.Number(o.Pid), Format.Number(o.ProcessGroup), o.Instance ?? Format.None, Truncate(o.Command));
+            table.Add(HumanText.Number(o.Pid), HumanText.Number(o.ProcessGroup), o.Instance ?? HumanText.None, Truncate(o.Command));
         var text = new System.Text.StringBuilder(table.Render()).Append('\n');
-        foreach (var o in orphans) text.Append(Format.Number(o.Pid)).Append(": ").Append(o.Reason).Append('\n');
+        foreach (var o in orphans) text.Append(HumanText.Number(o.Pid)).Append(": ").Append(o.Reason).Append('\n');
         text.Append("\nstop one (and its group) with `kill -TERM -PGID`\n");
         return text.ToString();
     }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using ServiceManager.Cli.Output;
 using ServiceManager.Protocol;
 using ServiceManager.Protocol.Messages;
+using ServiceManager.Text;
 
 namespace ServiceManager.Cli.Commands;
 
@@ -51,19 +52,19 @@ internal static class EventsCommand
                 $"added: {List(e.Added)}; removed: {List(e.Removed)}; changed: {List(e.Changed)}",
             _ => e.Instance ?? "",
         };
-        return $"{Format.Time(e.At)}  {e.Type}  {detail}";
+        return $"{HumanText.Timestamp(e.At)}  {e.Type}  {detail}";
     }
 
     private static string MetricsLine(EventNotification e)
     {
         var system = e.System is { } s
-            ? $"system cpu {Format.Percent(s.CpuPercent)}, load {s.LoadAverage1.ToString("0.00", CultureInfo.InvariantCulture)}, memory {Format.Bytes(s.MemoryUsedBytes)}"
+            ? $"system cpu {HumanText.Percent(s.CpuPercent)}, load {s.LoadAverage1.ToString("0.00", CultureInfo.InvariantCulture)}, memory {HumanText.Bytes(s.MemoryUsedBytes)}"
             : "system -";
         var instances = e.Instances is { Count: > 0 } list
-            ? string.Join(", ", list.Select(i => $"{i.Id} {Format.Percent(i.CpuPercent)} {Format.Bytes(i.MemoryBytes)}"))
+            ? string.Join(", ", list.Select(i => $"{i.Id} {HumanText.Percent(i.CpuPercent)} {HumanText.Bytes(i.MemoryBytes)}"))
             : "no running instances";
         return $"{system}; {instances}";
     }
 
-    private static string List(IReadOnlyList<string>? ids) => ids is { Count: > 0 } ? string.Join(", ", ids) : Format.None;
+    private static string List(IReadOnlyList<string>? ids) => ids is { Count: > 0 } ? string.Join(", ", ids) : HumanText.None;
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ServiceManager.Cli.Output;
 using ServiceManager.Protocol.Messages;
+using ServiceManager.Text;
 
 namespace ServiceManager.Cli.Commands;
 
@@ -29,11 +30,11 @@ internal static class ListCommand
         if (rows.Count == 0) return "no instances (add some to the config, then `svcmgr reload`)\n";
         var table = new TableWriter("ID", "NAME", "TEMPLATE", "STATE", "HEALTH", "PID", "PORT", "CPU", "MEMORY", "UPTIME", "RESTARTS");
         foreach (var r in rows)
-            table.Add(r.NumericId.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Id, r.Template ?? Format.None,
+            table.Add(HumanText.Number(r.NumericId), r.Id, r.Template ?? HumanText.None,
                 // A start queued behind depends_on: stopped on the wire, but "stopped" would read as "will not run".
                 r.WaitingFor is { Count: > 0 } ? "waiting" : r.State, r.Health,
-                Format.Number(r.Pid), Format.Number(r.Port), Format.Percent(r.CpuPercent), Format.Bytes(r.MemoryBytes),
-                Format.Duration(r.UptimeMs), r.Restarts.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                HumanText.Number(r.Pid), HumanText.Number(r.Port), HumanText.Percent(r.CpuPercent), HumanText.Bytes(r.MemoryBytes),
+                HumanText.Duration(r.UptimeMs), HumanText.Number(r.Restarts));
         return table.Render();
     }
 }

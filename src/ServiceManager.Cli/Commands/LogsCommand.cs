@@ -3,6 +3,7 @@ using System.Text.Json;
 using ServiceManager.Cli.Output;
 using ServiceManager.Protocol;
 using ServiceManager.Protocol.Messages;
+using ServiceManager.Text;
 
 namespace ServiceManager.Cli.Commands;
 
@@ -56,6 +57,6 @@ internal static class LogsCommand
         }
 
         var marker = line.Stream == "stderr" ? "err" : "out";
-        Console.Out.WriteLine(prefix ? $"{line.Instance} | {Format.Time(line.At)} {marker} {line.Text}" : $"{Format.Time(line.At)} {marker} {line.Text}");
+        Console.Out.WriteLine(prefix ? $"{line.Instance} | {HumanText.Timestamp(line.At)} {marker} {line.Text}" : $"{HumanText.Timestamp(line.At)} {marker} {line.Text}");
     }
 }

@@ -3,6 +3,7 @@ using System.Text;
 using System.CommandLine;
 using ServiceManager.Cli.Output;
 using ServiceManager.Protocol.Messages;
+using ServiceManager.Text;
 
 namespace ServiceManager.Cli.Commands;
 
@@ -27,15 +28,15 @@ internal static class MetricsCommand
         if (result.System is not { } system) return "no sample yet (the daemon samples every 2 s); try again in a moment\n";
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture,
-            $"system: cpu {Format.Percent(system.CpuPercent)} of {system.CpuCount} cores, load {Load(system.LoadAverage1)} {Load(system.LoadAverage5)} {Load(system.LoadAverage15)}, ");
+            $"system: cpu {HumanText.Percent(system.CpuPercent)} of {system.CpuCount} cores, load {Load(system.LoadAverage1)} {Load(system.LoadAverage5)} {Load(system.LoadAverage15)}, ");
         text.Append(CultureInfo.InvariantCulture,
-            $"memory {Format.Bytes(system.MemoryUsedBytes)} used of {Format.Bytes(system.MemoryTotalBytes)} ({Format.Bytes(system.MemoryAvailableBytes)} available)\n");
+            $"memory {HumanText.Bytes(system.MemoryUsedBytes)} used of {HumanText.Bytes(system.MemoryTotalBytes)} ({HumanText.Bytes(system.MemoryAvailableBytes)} available)\n");
         if (result.Instances.Count == 0) return text.Append("no running instances\n").ToString();
         text.Append('\n');
         var table = new TableWriter("ID", "NAME", "CPU", "MEMORY", "THREADS", "FDS", "PROCS", "UPTIME");
         foreach (var i in result.Instances)
-            table.Add(Format.Number(i.NumericId), i.Id, Format.Percent(i.CpuPercent), Format.Bytes(i.MemoryBytes),
-                Format.Number(i.Threads), Format.Number(i.OpenFds), Format.Number(i.Processes), Format.Duration(i.UptimeMs));
+            table.Add(HumanText.Number(i.NumericId), i.Id, HumanText.Percent(i.CpuPercent), HumanText.Bytes(i.MemoryBytes),
+                HumanText.Number(i.Threads), HumanText.Number(i.OpenFds), HumanText.Number(i.Processes), HumanText.Duration(i.UptimeMs));
         return text.Append(table.Render()).ToString();
     }
 

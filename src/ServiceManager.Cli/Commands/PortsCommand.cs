@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ServiceManager.Cli.Output;
 using ServiceManager.Protocol.Messages;
+using ServiceManager.Text;
 
 namespace ServiceManager.Cli.Commands;
 
@@ -25,8 +26,8 @@ internal static class PortsCommand
         if (rows.Count == 0) return "no instance has a port\n";
         var table = new TableWriter("PORT", "INSTANCE", "STATE", "LISTENING", "PID", "CONFLICT", "PROCESS");
         foreach (var r in rows)
-            table.Add(Format.Number(r.Port), r.Instance, r.State, r.Listening ? "yes" : "no", Format.Number(r.Pid),
-                r.Conflict ? "yes" : "no", r.Process is { } p ? DoctorCommand.Truncate(p) : Format.None);
+            table.Add(HumanText.Number(r.Port), r.Instance, r.State, r.Listening ? "yes" : "no", HumanText.Number(r.Pid),
+                r.Conflict ? "yes" : "no", r.Process is { } p ? DoctorCommand.Truncate(p) : HumanText.None);
         var text = table.Render();
         if (rows.Any(r => r.Conflict))
             text += "\nCONFLICT: a process outside the instance's process group listens on its port (`svcmgr doctor` suggests fixes)\n";

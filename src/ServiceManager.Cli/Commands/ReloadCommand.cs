@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ServiceManager.Cli.Output;
+using ServiceManager.Text;
 
 namespace ServiceManager.Cli.Commands;
 
@@ -18,7 +19,7 @@ internal static class ReloadCommand
                 return ExitCodes.Success;
             }
 
-            static string List(IReadOnlyList<string> ids) => ids.Count == 0 ? Format.None : string.Join(", ", ids);
+            static string List(IReadOnlyList<string> ids) => ids.Count == 0 ? HumanText.None : string.Join(", ", ids);
             Console.Out.WriteLine($"added:     {List(diff.Added)}");
             Console.Out.WriteLine($"removed:   {List(diff.Removed)}");
             Console.Out.WriteLine($"changed:   {List(diff.Changed)}");

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text;
 using ServiceManager.Cli.Output;
 using ServiceManager.Protocol.Messages;
+using ServiceManager.Text;
 
 namespace ServiceManager.Cli.Commands;
 
@@ -28,21 +29,21 @@ internal static class StatusCommand
         var text = new StringBuilder();
         void Field(string label, string value) => text.Append((label + ":").PadRight(12)).Append(value).Append('\n');
         Field("instance", $"{d.Id} (#{d.NumericId})");
-        Field("template", d.Template ?? Format.None);
+        Field("template", d.Template ?? HumanText.None);
         Field("state", d.State);
         Field("health", d.Health);
-        Field("pid", Format.Number(d.Pid));
-        Field("port", Format.Number(d.Port));
-        Field("uptime", Format.Duration(d.UptimeMs));
-        Field("cpu", Format.Percent(d.CpuPercent));
-        Field("memory", Format.Bytes(d.MemoryBytes));
-        Field("restarts", Format.Number(d.Restarts));
-        Field("last exit", d.LastExit is { } e ? $"{Format.Exit(e)} at {Format.Time(e.At)}" : Format.None);
-        Field("command", string.Join(' ', d.Command.Select(Quote)));
+        Field("pid", HumanText.Number(d.Pid));
+        Field("port", HumanText.Number(d.Port));
+        Field("uptime", HumanText.Duration(d.UptimeMs));
+        Field("cpu", HumanText.Percent(d.CpuPercent));
+        Field("memory", HumanText.Bytes(d.MemoryBytes));
+        Field("restarts", HumanText.Number(d.Restarts));
+        Field("last exit", d.LastExit is { } e ? $"{HumanText.Exit(e.Code, e.Signal)} at {HumanText.Timestamp(e.At)}" : HumanText.None);
+        Field("command", HumanText.Command(d.Command));
         Field("cwd", d.WorkingDirectory);
         Field("restart", d.RestartPolicy);
         Field("auto start", d.AutoStart ? "yes" : "no");
-        Field("tags", d.Tags.Count == 0 ? Format.None : string.Join(", ", d.Tags));
+        Field("tags", d.Tags.Count == 0 ? HumanText.None : string.Join(", ", d.Tags));
         if (d.WaitingFor is { Count: > 0 } waiting) text.Append("waiting for: ").Append(string.Join(", ", waiting)).Append('\n');
         if (d.LastError is { } error) Field("last error", error);
         if (d.Environment is { Count: > 0 } environment)
@@ -52,11 +53,8 @@ internal static class StatusCommand
         }
         text.Append("transitions:\n");
         foreach (var t in d.Transitions)
-            text.Append("  ").Append(Format.Time(t.At)).Append("  ").Append(t.From).Append(" -> ").Append(t.To)
+            text.Append("  ").Append(HumanText.Timestamp(t.At)).Append("  ").Append(t.From).Append(" -> ").Append(t.To)
                 .Append("  ").Append(t.Reason).Append('\n');
         return text.ToString();
     }
-
-    private static string Quote(string word) =>
-        word.Length > 0 && word.All(c => char.IsAsciiLetterOrDigit(c) || "-_./:=@%+,".Contains(c)) ? word : "'" + word.Replace("'", "'\\''") + "'";
 }

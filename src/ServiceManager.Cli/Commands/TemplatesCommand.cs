@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ServiceManager.Cli.Output;
 using ServiceManager.Protocol.Messages;
+using ServiceManager.Text;
 
 namespace ServiceManager.Cli.Commands;
 
@@ -27,9 +28,9 @@ internal static class TemplatesCommand
         foreach (var t in templates)
         {
             var port = t.DefaultPort is { } p ? p.ToString(System.Globalization.CultureInfo.InvariantCulture)
-                : t.PortRange is [var first, var last] ? $"{first}-{last}" : Format.None;
-            table.Add(t.Id, t.DisplayName ?? Format.None, port, t.SupportsMultiple ? "yes" : "no",
-                t.Instances.Count == 0 ? Format.None : string.Join(",", t.Instances), t.StartCommand ?? Format.None);
+                : t.PortRange is [var first, var last] ? $"{first}-{last}" : HumanText.None;
+            table.Add(t.Id, t.DisplayName ?? HumanText.None, port, t.SupportsMultiple ? "yes" : "no",
+                t.Instances.Count == 0 ? HumanText.None : string.Join(",", t.Instances), t.StartCommand ?? HumanText.None);
         }
 
         return table.Render();

@@ -1,9 +1,9 @@
 using System.Net.Sockets;
-using ServiceManager.Cli.Output;
 using ServiceManager.Daemon.Diagnostics;
 using ServiceManager.Platform.Unix;
 using ServiceManager.Protocol;
 using ServiceManager.Protocol.Messages;
+using ServiceManager.Text;
 
 namespace ServiceManager.Cli.Doctor;
 
@@ -24,7 +24,7 @@ internal static class DaemonChecks
     {
         const string name = "daemon";
         if (probe.Ping is { } ping)
-            return CheckStatus.Passed(name, $"running: pid {ping.Pid}, version {ping.Version}, up {Format.Duration(ping.UptimeMs)}");
+            return CheckStatus.Passed(name, $"running: pid {ping.Pid}, version {ping.Version}, up {HumanText.Duration(ping.UptimeMs)}");
         if (probe.Silent)
             return CheckStatus.Failed(name, $"something accepts connections on {paths.SocketPath} but does not answer: {probe.Error}",
                 "a hung daemon, or a socket that is not svcmgr's: find it with `ss -xlp`, stop it, then start `svcmgr daemon`");

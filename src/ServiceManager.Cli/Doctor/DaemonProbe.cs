@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using ServiceManager.Protocol.Client;
 using ServiceManager.Protocol.Messages;
+using ServiceManager.Text;
 
 namespace ServiceManager.Cli.Doctor;
 
@@ -55,7 +56,7 @@ internal sealed class DaemonProbe : IAsyncDisposable
         {
             await client.DisposeAsync();
             ct.ThrowIfCancellationRequested();
-            var why = ex is OperationCanceledException ? $"no answer to ping within {AnswerTimeout.TotalSeconds:0}s" : ex.Message;
+            var why = ex is OperationCanceledException ? $"no answer to ping within {HumanText.Delay(AnswerTimeout)}" : ex.Message;
             return new DaemonProbe(null, null, why, null);
         }
     }

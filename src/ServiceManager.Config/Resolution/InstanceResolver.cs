@@ -2,6 +2,7 @@ using System.Globalization;
 using ServiceManager.Config.Binding;
 using ServiceManager.Config.Model;
 using ServiceManager.Config.Text;
+using ServiceManager.Text;
 
 namespace ServiceManager.Config.Resolution;
 
@@ -130,7 +131,7 @@ internal sealed partial class InstanceResolver(ResolutionContext context)
         if (initial > max)
         {
             var at = s.BackoffInitial ?? s.BackoffMax!;
-            Errors.Add(ConfigErrorKind.InvalidValue, at.Location, at.Key, $"backoff_initial ({initial.TotalSeconds}s) is longer than backoff_max ({max.TotalSeconds}s)");
+            Errors.Add(ConfigErrorKind.InvalidValue, at.Location, at.Key, $"backoff_initial ({HumanText.Delay(initial)}) is longer than backoff_max ({HumanText.Delay(max)})");
         }
 
         return new RestartSettings(

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using ServiceManager.Config.Model;
 using ServiceManager.Platform;
 using ServiceManager.Platform.Unix;
+using ServiceManager.Text;
 
 namespace ServiceManager.Daemon.Persistence;
 
@@ -59,7 +60,7 @@ internal static class OrphanRecovery
 
         var pids = string.Join(", ", result.Members.Select(m => m.Pid));
         var signals = result.Killed
-            ? $"{SignalNames.Name(stop.Signal)}, then SIGKILL after {stop.Timeout.TotalSeconds:0.#}s"
+            ? $"{SignalNames.Name(stop.Signal)}, then SIGKILL after {HumanText.Delay(stop.Timeout)}"
             : SignalNames.Name(stop.Signal);
         if (result.Survivors)
             logger.LogError(

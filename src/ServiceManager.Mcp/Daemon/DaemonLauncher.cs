@@ -3,6 +3,7 @@ using System.Diagnostics;
 using ServiceManager.Platform.Unix;
 using ServiceManager.Protocol;
 using ServiceManager.Protocol.Client;
+using ServiceManager.Text;
 
 namespace ServiceManager.Mcp.Daemon;
 
@@ -45,7 +46,7 @@ public sealed class DaemonLauncher : IDisposable
                 await Task.Delay(50, ct);
             }
 
-            throw new DaemonStartException($"`svcmgr daemon` (pid {pid}) did not answer on {_paths.SocketPath} within {StartTimeout.TotalSeconds:0} s; see {OutputFile}");
+            throw new DaemonStartException($"`svcmgr daemon` (pid {pid}) did not answer on {_paths.SocketPath} within {HumanText.Delay(StartTimeout)}; see {OutputFile}");
         }
         finally
         {

@@ -1,5 +1,5 @@
-using System.Globalization;
 using Microsoft.Extensions.Logging;
+using ServiceManager.Text;
 
 namespace ServiceManager.Monitoring.Health;
 
@@ -75,8 +75,7 @@ public sealed partial class HealthMonitor
         }
         catch (OperationCanceledException) when (!stop.IsCancellationRequested)
         {
-            var ms = ((long)_settings.Timeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
-            return ProbeResult.Unhealthy($"timed out after {ms} ms");
+            return ProbeResult.Unhealthy($"timed out after {HumanText.Delay(_settings.Timeout)}");
         }
 #pragma warning disable CA1031 // Whatever a probe throws is a failed check, not the end of health checking.
         catch (Exception e) when (e is not OperationCanceledException)

@@ -1,4 +1,5 @@
 using ServiceManager.Config.Model;
+using ServiceManager.Text;
 
 namespace ServiceManager.Monitoring.Metrics;
 
@@ -50,7 +51,8 @@ public sealed class MemoryLimit
         return new MemoryLimitVerdict(
             metrics.RssBytes,
             MaxBytes,
-            $"memory {ByteSizeText.Format(metrics.RssBytes)} exceeds max_memory {ByteSizeText.Format(MaxBytes)} ({processes}{spell})");
+            // "by": sizes are shown to three digits, and a slow leak is caught just over the limit (500M over 500M).
+            $"memory {HumanText.Bytes(metrics.RssBytes)} exceeds max_memory {HumanText.Bytes(MaxBytes)} by {HumanText.Bytes(metrics.RssBytes - MaxBytes)} ({processes}{spell})");
     }
 
     /// <summary>Forgets the count (a new run started).</summary>

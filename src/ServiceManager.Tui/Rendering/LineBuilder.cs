@@ -25,7 +25,7 @@ public sealed class LineBuilder(int width)
         return Add(cell + " ", style);
     }
 
-    /// <summary>Pads the row to the full width in <paramref name="style"/> (a selected row is highlighted edge to edge).</summary>
+    /// <summary>Pads the row to the full width in <paramref name="fill"/> (a selected row is highlighted edge to edge).</summary>
     public Line Build(Style? fill = null)
     {
         if (fill is { } style && Left > 0) Add(new string(' ', Left), style);

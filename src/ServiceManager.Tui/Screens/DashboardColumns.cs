@@ -1,3 +1,4 @@
+using ServiceManager.Text;
 using ServiceManager.Tui.Rendering;
 using ServiceManager.Tui.State;
 
@@ -28,12 +29,12 @@ internal sealed record DashboardColumns(int Name)
             .Cell(s.Id, Name, Or(Style.Normal))
             .Cell(StateStyles.Label(s.State), State, Or(StateStyles.Of(s.State)))
             .Cell(s.Health, Health, Or(StateStyles.OfHealth(s.Health)))
-            .Cell(Units.Percent(s.CpuPercent), Cpu, Or(Style.Normal), alignRight: true)
-            .Cell(Units.Bytes(s.MemoryBytes), Mem, Or(Style.Normal), alignRight: true)
-            .Cell(Units.Duration(row.Uptime(now)), Uptime, Or(Style.Normal), alignRight: true)
-            .Cell(Units.Number(s.Restarts), Restarts, Or(Style.Normal), alignRight: true)
-            .Cell(Units.Number(s.Pid), Pid, Or(Style.Normal), alignRight: true)
-            .Cell(Units.Number(s.Port), Port, Or(Style.Normal), alignRight: true)
+            .Cell(HumanText.Percent(s.CpuPercent), Cpu, Or(Style.Normal), alignRight: true)
+            .Cell(HumanText.Bytes(s.MemoryBytes), Mem, Or(Style.Normal), alignRight: true)
+            .Cell(HumanText.Duration(row.Uptime(now)), Uptime, Or(Style.Normal), alignRight: true)
+            .Cell(HumanText.Number(s.Restarts), Restarts, Or(Style.Normal), alignRight: true)
+            .Cell(HumanText.Number(s.Pid), Pid, Or(Style.Normal), alignRight: true)
+            .Cell(HumanText.Number(s.Port), Port, Or(Style.Normal), alignRight: true)
             .Build(selected ? Style.Selected : null);
     }
 }

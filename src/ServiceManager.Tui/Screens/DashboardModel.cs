@@ -1,3 +1,4 @@
+using ServiceManager.Text;
 using ServiceManager.Tui.Rendering;
 using ServiceManager.Tui.State;
 
@@ -124,7 +125,8 @@ public sealed class DashboardModel(FleetState fleet) : IScreen
         var counts = fleet.Counts();
         var header = new LineBuilder(width).Add(" ").Add(counts.ToString(), Style.Header);
         if (fleet.System is { } system)
-            header.Add($"   system cpu {Units.Percent(system.CpuPercent)} · mem {Units.Bytes(system.MemoryUsedBytes)}/{Units.Bytes(system.MemoryTotalBytes)}", Style.Dim);
+            // The machine's figures, kept short: with two-digit counts the whole line still fits 80 columns.
+            header.Add($"   cpu {HumanText.Percent(system.CpuPercent)} · mem {HumanText.Bytes(system.MemoryUsedBytes)}/{HumanText.Bytes(system.MemoryTotalBytes)}", Style.Dim);
         lines.Add(header.Build());
         lines.Add(EditingText || Filter.Length > 0
             ? new LineBuilder(width).Add(" / ", Style.Key).Add(Filter + (EditingText ? "▏" : ""), Style.Match)

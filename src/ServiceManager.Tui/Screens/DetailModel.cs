@@ -1,6 +1,6 @@
-using System.Globalization;
 using ServiceManager.Protocol;
 using ServiceManager.Protocol.Messages;
+using ServiceManager.Text;
 using ServiceManager.Tui.Rendering;
 using ServiceManager.Tui.State;
 
@@ -96,11 +96,11 @@ public sealed class DetailModel(string name, FleetState fleet) : IScreen
             .Add($"   health: ").Add(s.Health, StateStyles.OfHealth(s.Health))
             .Add($"   #{d.NumericId}{(d.Template is { } t ? $" · template {t}" : "")}", Style.Dim).Build());
         lines.Add(Fields(width,
-            ("PID", Units.Number(s.Pid)), ("Port", Units.Number(s.Port)),
-            ("Uptime", Units.Duration(row?.Uptime(now))), ("Restarts", Units.Number(s.Restarts))));
-        lines.Add(Fields(width, ("Command", string.Join(' ', d.Command))));
+            ("PID", HumanText.Number(s.Pid)), ("Port", HumanText.Number(s.Port)),
+            ("Uptime", HumanText.Duration(row?.Uptime(now))), ("Restarts", HumanText.Number(s.Restarts))));
+        lines.Add(Fields(width, ("Command", HumanText.Command(d.Command))));
         lines.Add(Fields(width, ("CWD", d.WorkingDirectory), ("Policy", d.RestartPolicy), ("Autostart", d.AutoStart ? "yes" : "no")));
-        lines.Add(Fields(width, ("Last exit", LastExit(d.LastExit)), ("Tags", d.Tags.Count == 0 ? Units.None : string.Join(',', d.Tags))));
+        lines.Add(Fields(width, ("Last exit", LastExit(d.LastExit)), ("Tags", d.Tags.Count == 0 ? HumanText.None : string.Join(',', d.Tags))));
         if (d.LastError is { } error) lines.Add(new LineBuilder(width).Add(" Error: ", Style.Header).Add(error, Style.Bad).Build());
         if (d.WaitingFor is { Count: > 0 } waiting) lines.Add(Fields(width, ("Waiting for", string.Join(", ", waiting))));
 
@@ -108,10 +108,10 @@ public sealed class DetailModel(string name, FleetState fleet) : IScreen
         var chart = Math.Max(10, width - 22);
         lines.Add(new LineBuilder(width).Add(" CPU ", Style.Header)
             .Add(Charts.Sparkline([.. _history.Select(p => p.CpuPercent)], chart), Style.Good)
-            .Add(" " + Units.Percent(s.CpuPercent)).Build());
+            .Add(" " + HumanText.Percent(s.CpuPercent)).Build());
         lines.Add(new LineBuilder(width).Add(" MEM ", Style.Header)
             .Add(Charts.Sparkline([.. _history.Select(p => (double?)p.MemoryBytes)], chart), Style.Busy)
-            .Add(" " + Units.Bytes(s.MemoryBytes)).Build());
+            .Add(" " + HumanText.Bytes(s.MemoryBytes)).Build());
 
         var rest = height - lines.Count;
         var envRows = Math.Min(Env.Count, Math.Max(1, (rest - 2) / 2));
@@ -121,7 +121,7 @@ public sealed class DetailModel(string name, FleetState fleet) : IScreen
         if (d.Transitions.Count == 0) lines.Add(Line.Of("  none yet", Style.Dim));
         foreach (var tr in d.Transitions.TakeLast(transitionRows).Reverse())
         {
-            lines.Add(new LineBuilder(width).Add("  " + tr.At.ToLocalTime().ToString("HH:mm:ss", CultureInfo.InvariantCulture) + "  ", Style.Dim)
+            lines.Add(new LineBuilder(width).Add("  " + HumanText.ClockTime(tr.At) + "  ", Style.Dim)
                 .Add(tr.From, StateStyles.Of(tr.From)).Add(" → ").Add(tr.To, StateStyles.Of(tr.To))
                 .Add("  " + tr.Reason, Style.Dim).Build());
         }
@@ -147,10 +147,6 @@ public sealed class DetailModel(string name, FleetState fleet) : IScreen
         return Line.Of(width <= 0 ? "" : text[..Math.Min(text.Length, width)], Style.Header);
     }
 
-    private static string LastExit(LastExitInfo? exit) => exit switch
-    {
-        null => "never",
-        { Signal: { } signal } => $"{signal} at {exit.At.ToLocalTime().ToString("HH:mm:ss", CultureInfo.InvariantCulture)}",
-        _ => $"code {exit.Code} at {exit.At.ToLocalTime().ToString("HH:mm:ss", CultureInfo.InvariantCulture)}",
-    };
+    private static string LastExit(LastExitInfo? exit) =>
+        exit is null ? "never" : $"{HumanText.Exit(exit.Code, exit.Signal)} at {HumanText.ClockTime(exit.At)}";
 }

@@ -1,5 +1,5 @@
-using System.Globalization;
 using ServiceManager.Protocol.Messages;
+using ServiceManager.Text;
 using ServiceManager.Tui.Rendering;
 using ServiceManager.Tui.State;
 
@@ -201,7 +201,7 @@ public sealed class LogViewModel(IReadOnlyList<string> names) : IScreen
         var err = l.Stream == "stderr";
         var b = new LineBuilder(width);
         if (prefixWidth > 0) b.Add(TextFit.Pad($"[{l.Instance}]", prefixWidth) + " ", Style.Header);
-        b.Add(l.At.ToLocalTime().ToString("HH:mm:ss", CultureInfo.InvariantCulture) + " ", Style.Dim);
+        b.Add(HumanText.ClockTime(l.At) + " ", Style.Dim);
         b.Add(err ? "err " : "out ", err ? Style.Stderr : Style.Dim);
         var text = TextFit.Printable(l.Text);
         var style = err ? Style.Stderr : Style.Normal;

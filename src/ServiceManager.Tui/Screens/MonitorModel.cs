@@ -1,4 +1,5 @@
 using ServiceManager.Protocol.Messages;
+using ServiceManager.Text;
 using ServiceManager.Tui.Rendering;
 using ServiceManager.Tui.State;
 
@@ -95,9 +96,9 @@ public sealed class MonitorModel(FleetState fleet, IReadOnlyList<string> names) 
         [
             Line.Of("┌─ " + title + " " + new string('─', Math.Max(0, TileWidth - 6 - title.Length)) + "┐ ", Style.Dim),
             Framed(new Span(TextFit.Pad($"{StateStyles.Dot(s.State)} {StateStyles.Label(s.State)}", inner), StateStyles.Of(s.State))),
-            Framed(new Span("CPU ", Style.Header), new Span(cpuBar, Style.Good), new Span(TextFit.Cut(" " + Units.Percent(s.CpuPercent), inner - 12))),
-            Framed(new Span("MEM ", Style.Header), new Span(memBar, Style.Busy), new Span(TextFit.Cut(" " + Units.Bytes(s.MemoryBytes), inner - 12))),
-            Framed(new Span(TextFit.Pad($"PID {Units.Number(s.Pid)} up {Units.Duration(row.Uptime(now))}", inner))),
+            Framed(new Span("CPU ", Style.Header), new Span(cpuBar, Style.Good), new Span(TextFit.Cut(" " + HumanText.Percent(s.CpuPercent), inner - 12))),
+            Framed(new Span("MEM ", Style.Header), new Span(memBar, Style.Busy), new Span(TextFit.Cut(" " + HumanText.Bytes(s.MemoryBytes), inner - 12))),
+            Framed(new Span(TextFit.Pad($"PID {HumanText.Number(s.Pid)} up {HumanText.Duration(row.Uptime(now))}", inner))),
             Line.Of("└" + new string('─', TileWidth - 3) + "┘ ", Style.Dim),
         ];
     }

@@ -30,7 +30,7 @@ public sealed class MaxMemoryTests
 
         var transition = detail.Transitions.First(t => t.Reason.Contains("exceeds max_memory", StringComparison.Ordinal));
         transition.From.Should().Be("running");
-        transition.Reason.Should().Contain("40 MiB");
+        transition.Reason.Should().Contain("exceeds max_memory 40.0M by ");
         await Instances.WaitForAsync(daemon, "hog", s => s.Restarts > 0 && s.Pid != first, "to run a new child");
         var modest = await Instances.StatusAsync(daemon, "modest");
         modest.Restarts.Should().Be(0);

@@ -68,7 +68,7 @@ public sealed class ExecProbeTests : IDisposable
         monitor.Start();
         await Eventually.True(() => monitor.Snapshot.LastCheck is not null, "the probe timed out");
 
-        monitor.Snapshot.LastCheck!.Result.Should().Be(ProbeResult.Unhealthy("timed out after 300 ms"));
+        monitor.Snapshot.LastCheck!.Result.Should().Be(ProbeResult.Unhealthy("timed out after 300ms"));
         var group = int.Parse(await File.ReadAllTextAsync(pidFile), System.Globalization.CultureInfo.InvariantCulture);
         // SIGKILL is delivered by the time the probe returns, but the kernel tears the sleep down asynchronously.
         await Eventually.True(() => ProcessGroups.LiveMembers(group).Count == 0, "the probe's group is gone");

@@ -122,7 +122,7 @@ public sealed class HealthMonitorTests
 
         _time.Advance(TimeSpan.FromMilliseconds(100));
         await Eventually.True(() => monitor.Snapshot.LastCheck is not null, "the timeout is recorded");
-        monitor.Snapshot.LastCheck!.Result.Should().Be(ProbeResult.Unhealthy("timed out after 5000 ms"));
+        monitor.Snapshot.LastCheck!.Result.Should().Be(ProbeResult.Unhealthy("timed out after 5s"));
         monitor.ConsecutiveFailures.Should().Be(1);
         monitor.Status.Should().Be(HealthStatus.Unknown, "one failure is not a verdict");
         probe.MaxConcurrent.Should().Be(1);

@@ -80,7 +80,7 @@ public sealed class HttpProbeTests : IDisposable
         monitor.Start();
         await Eventually.True(() => monitor.Snapshot.LastCheck is not null, "the probe ended");
 
-        monitor.Snapshot.LastCheck!.Result.Should().Be(ProbeResult.Unhealthy("timed out after 200 ms"));
+        monitor.Snapshot.LastCheck!.Result.Should().Be(ProbeResult.Unhealthy("timed out after 200ms"));
     }
 
     [Theory]

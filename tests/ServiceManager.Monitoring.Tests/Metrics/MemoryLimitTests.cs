@@ -15,9 +15,14 @@ public sealed class MemoryLimitTests
         var verdict = limit.Observe(Rss((long)(612.3 * (1 << 20)), processes: 3));
 
         verdict.Should().NotBeNull();
-        verdict!.Reason.Should().Be("memory 612.3 MiB exceeds max_memory 500 MiB (3 processes)");
+        verdict!.Reason.Should().Be("memory 612M exceeds max_memory 500M by 112M (3 processes)");
         verdict.MaxBytes.Should().Be(500L << 20);
     }
+
+    [Fact]
+    public void A_sample_just_over_the_limit_says_by_how_much() =>
+        new MemoryLimit(500L << 20).Observe(Rss((500L << 20) + (400 << 10)))!.Reason
+            .Should().Be("memory 500M exceeds max_memory 500M by 400K (1 process)");
 
     [Fact]
     public void Requiring_several_samples_tolerates_a_spike()
@@ -29,7 +34,7 @@ public sealed class MemoryLimitTests
         limit.Observe(Rss(50)).Should().BeNull("back under: the count starts again");
         limit.Observe(Rss(200)).Should().BeNull();
         limit.Observe(Rss(200)).Should().BeNull();
-        limit.Observe(Rss(200))!.Reason.Should().Be("memory 200 B exceeds max_memory 100 B (1 process, 3 samples in a row)");
+        limit.Observe(Rss(200))!.Reason.Should().Be("memory 200B exceeds max_memory 100B by 100B (1 process, 3 samples in a row)");
 
         limit.Reset();
         limit.Observe(Rss(200)).Should().BeNull();

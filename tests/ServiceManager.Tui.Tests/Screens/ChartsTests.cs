@@ -20,16 +20,6 @@ public sealed class ChartsTests
         Charts.Sparkline([.. Enumerable.Range(0, 10).Select(i => (double?)i)], 2).Should().Be("▇█");
     }
 
-    [Theory]
-    [InlineData(512L, "512B")]
-    [InlineData(131072000L, "125M")]
-    [InlineData(1610612736L, "1.5G")]
-    public void Bytes_are_compact(long bytes, string expected) => Units.Bytes(bytes).Should().Be(expected);
-
-    [Fact]
-    public void Durations_are_compact() =>
-        Units.Duration(TimeSpan.FromMinutes(135)).Should().Be("2h 15m");
-
     [Fact]
     public void Control_characters_in_log_text_are_shown_not_obeyed() =>
         TextFit.Printable("\u001b[2Jgone\tx").Should().Be("?[2Jgone    x");

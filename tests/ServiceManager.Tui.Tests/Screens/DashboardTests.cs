@@ -1,3 +1,5 @@
+using ServiceManager.Protocol;
+using ServiceManager.Protocol.Messages;
 using ServiceManager.Tui.Rendering;
 using ServiceManager.Tui.Screens;
 using ServiceManager.Tui.State;
@@ -22,7 +24,7 @@ public sealed class DashboardTests
         screen.Should().Contain(l => l.Contains("NAME") && l.Contains("STATE") && l.Contains("HEALTH") && l.Contains("CPU")
             && l.Contains("MEM") && l.Contains("UPTIME") && l.Contains("PID") && l.Contains("PORT"));
         var api = screen.Single(l => l.Contains("api"));
-        api.Should().StartWith("► ").And.Contain("online").And.Contain("2.5%").And.Contain("125M").And.Contain("1m 5s")
+        api.Should().StartWith("► ").And.Contain("online").And.Contain("2.5%").And.Contain("125M").And.Contain("1m05s")
             .And.Contain("1001").And.Contain("3000");
         screen.Single(l => l.Contains("backup")).Should().Contain("stopped");
     }
@@ -47,6 +49,33 @@ public sealed class DashboardTests
         screen.Should().HaveCount(24);
         screen.Should().OnlyContain(l => l.Length <= 80);
         screen[^1].TrimEnd().Should().EndWith("q quit", "every key hint fits 80 columns");
+    }
+
+    [Fact]
+    public void The_widest_figures_fit_their_columns_uncut()
+    {
+        var busy = Instance("busy", 1, restarts: 999, port: 65535) with
+        {
+            CpuPercent = 1599.96, MemoryBytes = (1L << 30) - (1L << 20), UptimeMs = 999L * 86_400_000 + 23 * 3_600_000, Pid = 4_194_304,
+        };
+
+        var row = Model(busy).Screen().Single(l => l.Contains("busy"));
+
+        row.Should().NotContain(TextFit.Ellipsis.ToString()).And.Contain(" 1600% ").And.Contain(" 1023M ").And.Contain(" 999d23h ")
+            .And.Contain(" 999 ").And.Contain(" 4194304 ").And.EndWith(" 65535 ");
+    }
+
+    [Fact]
+    public void The_header_with_two_digit_counts_and_the_widest_machine_figures_fits_80_columns()
+    {
+        var model = Model([.. Enumerable.Range(1, 40).Select(i => Instance($"svc-{i:00}", i, state: i <= 20 ? "running" : i <= 30 ? "stopped" : "failed"))]);
+        var gib = 1L << 30;
+        model.OnEvent(new EventNotification("s1", EventTypes.MetricsUpdated, Now,
+            System: new SystemMetricsInfo(99.94, 64, 1, 1, 1, MemoryTotalBytes: 99 * gib + gib / 2, MemoryAvailableBytes: gib, MemoryUsedBytes: 98 * gib + gib / 2, UptimeMs: 1)));
+
+        var header = model.Screen(80, 24)[1];
+
+        header.Should().Be(" 40 instances · 20 online · 10 stopped · 10 failed   cpu 99.9% · mem 98.5G/99.5G");
     }
 
     [Fact]

@@ -31,7 +31,7 @@ public sealed class FleetStateTests
 
         commands.Should().BeEmpty();
         model.Fleet.Find("api")!.Summary.CpuPercent.Should().Be(42);
-        model.Screen().Single(l => l.Contains("api")).Should().Contain("42%").And.Contain("10M");
+        model.Screen().Single(l => l.Contains("api")).Should().Contain("42.0%").And.Contain("10.0M");
         model.Fleet.Find("backup")!.Summary.CpuPercent.Should().BeNull("a stopped instance has no metrics");
     }
 
