@@ -70,7 +70,7 @@ public static class DoctorChecks
     {
         ArgumentNullException.ThrowIfNull(orphans);
         if (orphans.Count == 0)
-            return CheckStatus.Passed(OrphansName, $"no lost children (no process with {OrphanFinder.InstanceVariable} outside a supervised session)");
+            return CheckStatus.Passed(OrphansName, $"no lost children (no process with {ChildVariables.Instance} outside a supervised session)");
         var shown = orphans.Take(5).Select(o => $"pid {o.Pid} ({o.Instance ?? "?"}: {o.Command})");
         var more = orphans.Count > 5 ? $", and {orphans.Count - 5} more" : "";
         return CheckStatus.Warning(

@@ -1,3 +1,4 @@
+using ServiceManager.Config.Model;
 using ServiceManager.Platform.Unix;
 using ServiceManager.Protocol.Messages;
 
@@ -12,8 +13,6 @@ namespace ServiceManager.Daemon.Diagnostics;
 /// </summary>
 public static class OrphanFinder
 {
-    public const string InstanceVariable = "SVCMGR_INSTANCE";
-
     /// <param name="ownedGroups">The pids (= process group = session) of the asking daemon's live children; empty
     /// when no daemon asks, and then only other daemons' children are spared.</param>
     /// <param name="daemonPid">The asking daemon's pid: its children are never lost, even one spawned a moment ago.</param>
@@ -29,7 +28,7 @@ public static class OrphanFinder
         }
 
         var orphans = new List<OrphanInfo>();
-        foreach (var process in ProcScan.WithEnvironmentVariable(InstanceVariable))
+        foreach (var process in ProcScan.WithEnvironmentVariable(ChildVariables.Instance))
         {
             var stat = process.Process;
             // The process asking (a CLI run from inside a service, say) is not lost.

@@ -43,7 +43,7 @@ internal static class OrphanRecovery
             .GroupBy(p => p.Process.ProcessGroup)
             .Select(g =>
             {
-                var instance = ProcScan.EnvironmentValue(g.Key, "SVCMGR_INSTANCE") ?? g.Select(p => ProcScan.EnvironmentValue(p.Process.Pid, "SVCMGR_INSTANCE")).FirstOrDefault(v => v is not null) ?? "?";
+                var instance = ProcScan.EnvironmentValue(g.Key, ChildVariables.Instance) ?? g.Select(p => ProcScan.EnvironmentValue(p.Process.Pid, ChildVariables.Instance)).FirstOrDefault(v => v is not null) ?? "?";
                 var stop = stopOf(instance) ?? StopSettings.Default;
                 return StopAsync(instance, new LeftoverGroup(g.Key, g.Min(p => p.Process.StartTime)), stop, "not recorded", time, logger, cancellationToken);
             });
