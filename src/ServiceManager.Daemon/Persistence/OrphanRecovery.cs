@@ -57,7 +57,7 @@ internal static class OrphanRecovery
         var result = await group.StopAsync(stop.Signal, stop.Timeout, time, cancellationToken);
         if (result.Members.Count == 0) return false;
 
-        var pids = string.Join(", ", result.Members.Select(m => m.Pid));
+        var pids = string.Join(", ", result.Members);
         var signals = result.Killed
             ? $"{SignalNames.Name(stop.Signal)}, then SIGKILL after {stop.Timeout.TotalSeconds:0.#}s"
             : SignalNames.Name(stop.Signal);
