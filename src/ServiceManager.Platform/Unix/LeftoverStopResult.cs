@@ -1,6 +1,6 @@
 namespace ServiceManager.Platform.Unix;
 
-/// <summary>What stopping a previous daemon's leftover (<see cref="LeftoverGroup"/>, <see cref="LeftoverCgroup"/>) found and did.</summary>
+/// <summary>What stopping a previous daemon's leftover (<see cref="LeftoverGroup"/>, <see cref="Cgroups.LeftoverCgroup"/>) found and did.</summary>
 /// <param name="Members">The pids found alive before the stop signal (empty: nothing was running, nothing was sent).</param>
 public sealed record LeftoverStopResult(IReadOnlyList<int> Members, StopOutcome Outcome)
 {
