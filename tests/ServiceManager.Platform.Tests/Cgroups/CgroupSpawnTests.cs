@@ -135,6 +135,8 @@ public sealed class CgroupSpawnTests : IDisposable
         UnixProcess.Signal(first.Pid, SignalNames.SIGKILL);
         await Eventually.Exit(first);
         await Eventually.True(() => !new Cgroup(first.Cgroup!).IsPopulated(), "the first leaf empties");
+        // A leaf is empty from its creation until the pre-exec step has joined it: pruning must not run meanwhile.
+        await Eventually.True(() => new Cgroup(second.Cgroup!).IsPopulated(), "the second child has joined its leaf");
 
         _cgroups.Containment.PruneEmpty().Should().Be(1);
         _cgroups.Containment.Leaves().Select(l => l.Name).Should().Equal("web-1@2");

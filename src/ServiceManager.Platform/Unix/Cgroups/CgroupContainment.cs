@@ -82,7 +82,8 @@ public sealed partial class CgroupContainment
     /// <summary>The run leaves present now (populated or not).</summary>
     public IReadOnlyList<Cgroup> Leaves() => [.. Root.Children().Where(c => InstanceOf(c.Name) is not null)];
 
-    /// <summary>Removes every leaf with no process left; leaves that still hold processes stay.</summary>
+    /// <summary>Removes every leaf with no process left; leaves that still hold processes stay. Only while nothing is
+    /// being spawned: a new leaf is empty until its child's pre-exec step has joined it.</summary>
     /// <returns>How many were removed.</returns>
     public int PruneEmpty() => Leaves().Count(leaf => !leaf.IsPopulated() && leaf.TryRemove());
 
