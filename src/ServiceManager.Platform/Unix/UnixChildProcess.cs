@@ -64,15 +64,23 @@ internal sealed class UnixChildProcess : IChildProcess
     internal void Complete(ChildExit exit) => _exited.TrySetResult(exit);
 
     /// <summary>
-    /// Stops reading output (the pipes close, so later writes by the group get EPIPE) and removes the cgroup if
-    /// nothing is left in it. The exit is still watched until the child is reaped, so disposing a running child
-    /// leaves no zombie and <see cref="Exited"/> still completes.
+    /// Stops reading output (the pipes close, so later writes by the group get EPIPE). The exit is still watched until
+    /// the child is reaped, so disposing a running child leaves no zombie and <see cref="Exited"/> still completes.
+    /// The cgroup is removed once the child has exited, if nothing is left in it (a running child's leaf may look
+    /// empty only because its pre-exec step has not joined it yet).
     /// </summary>
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _watch, null) is { } watch)
             _loop.Release(watch);
-        if (_cgroup is not null && !_cgroup.IsPopulated()) _cgroup.TryRemove();
+        if (_cgroup is null) return;
+        if (_exited.Task.IsCompleted) RemoveCgroupIfEmpty();
+        else _ = _exited.Task.ContinueWith(_ => RemoveCgroupIfEmpty(), TaskScheduler.Default);
+    }
+
+    private void RemoveCgroupIfEmpty()
+    {
+        if (!_cgroup!.IsPopulated()) _cgroup.TryRemove();
     }
 
     private bool InGroup(int pid) => ProcStat.Read(pid)?.ProcessGroup == Pid;
