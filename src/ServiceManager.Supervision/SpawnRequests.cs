@@ -17,7 +17,10 @@ internal static class SpawnRequests
             definition.Command[0],
             definition.Command.Skip(1).ToArray(),
             MergeEnvironment(WithEnvFile(definition, baseEnvironment), definition.Environment),
-            WorkingDirectory(definition));
+            WorkingDirectory(definition))
+        {
+            CgroupName = definition.Id,
+        };
     }
 
     /// <summary>An ad-hoc instance's --env-file, read at every start so that edits apply on the next restart.</summary>
