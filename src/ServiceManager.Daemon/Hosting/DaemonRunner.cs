@@ -52,7 +52,10 @@ public static class DaemonRunner
         }
 
         using var logger = DaemonLogging.Create(paths);
-        var host = BuildHost(paths, config, environment, persisted, logger);
+        // Decided once, before anything is spawned: a child's cgroup is chosen at its spawn.
+        var containment = Containment.SetUp(config.Daemon.Cgroups, paths.StateDirectory);
+        logger.Information("containment: {Containment}", containment.Description);
+        var host = BuildHost(paths, config, environment, persisted, containment, logger);
         try
         {
             await host.RunAsync(cancellationToken);
@@ -87,6 +90,7 @@ public static class DaemonRunner
         Config.Model.ServicesConfig config,
         IReadOnlyDictionary<string, string> environment,
         PersistedState persisted,
+        Containment containment,
         Serilog.Core.Logger logger)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, Args = [] });
@@ -97,8 +101,10 @@ public static class DaemonRunner
 
         builder.Services.AddSingleton(paths);
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(containment);
         builder.Services.AddSingleton(sp => new ServiceManager.Platform.Unix.UnixProcessSpawner(
-            ex => sp.GetRequiredService<ILoggerFactory>().CreateLogger("spawner").LogError(ex, "child I/O failed")));
+            ex => sp.GetRequiredService<ILoggerFactory>().CreateLogger("spawner").LogError(ex, "child I/O failed"),
+            containment.Cgroups));
         builder.Services.AddSingleton(sp => new ConfigStore(paths.ConfigPath, config, environment));
         builder.Services.AddSingleton(persisted);
         builder.Services.AddSingleton<FleetReadiness>();

@@ -1,3 +1,4 @@
+using System.Text;
 using ServiceManager.Monitoring.Metrics;
 using ServiceManager.Platform.Unix;
 
@@ -12,7 +13,11 @@ public sealed class ProcfsStatsSource : IProcessStatsSource
     /// <summary>Holds any stat line (the command name is at most 64 bytes) and the head of the system files.</summary>
     private const int BufferSize = 4096;
 
+    /// <summary>Room for about 8,000 pids of one cgroup; more are left to the group and session rule.</summary>
+    private const int MembersBufferSize = 64 * 1024;
+
     private readonly byte[] _buffer = GC.AllocateArray<byte>(BufferSize, pinned: true);
+    private byte[]? _members;
 
     public long ClockTicksPerSecond { get; } = ProcStatLine.TicksPerSecond;
 
@@ -31,6 +36,31 @@ public sealed class ProcfsStatsSource : IProcessStatsSource
             if (length > 0 && ProcStatLine.TryParse(pid, _buffer.AsSpan(0, length), out var f) && f.HasUsage)
                 into.Add(new ProcessSample(pid, f.State, f.ProcessGroup, f.Session, f.CpuTicks, f.Threads, f.RssPages, f.StartTicks));
         }
+    }
+
+    public void ReadCgroupMembers(string cgroupDirectory, List<int> into)
+    {
+        ArgumentNullException.ThrowIfNull(cgroupDirectory);
+        ArgumentNullException.ThrowIfNull(into);
+        into.Clear();
+        var suffix = "/cgroup.procs\0"u8;
+        Span<byte> path = stackalloc byte[Encoding.UTF8.GetMaxByteCount(cgroupDirectory.Length) + suffix.Length];
+        var length = Encoding.UTF8.GetBytes(cgroupDirectory, path);
+        suffix.CopyTo(path[length..]);
+        _members ??= GC.AllocateArray<byte>(MembersBufferSize, pinned: true);
+        var read = RawFile.Read(path, _members);
+        var pid = 0;
+        for (var i = 0; i < read; i++)
+        {
+            var c = _members[i];
+            if (c is >= (byte)'0' and <= (byte)'9') pid = (pid * 10) + (c - '0');
+            else if (pid > 0)
+            {
+                into.Add(pid);
+                pid = 0;
+            }
+        }
+        if (pid > 0 && read < MembersBufferSize) into.Add(pid);
     }
 
     public int CountOpenFds(int pid)

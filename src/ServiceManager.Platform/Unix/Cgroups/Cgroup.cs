@@ -101,11 +101,15 @@ public sealed class Cgroup
         return true;
     }
 
-    /// <summary>Removes the cgroup and its sub-cgroups, deepest first, if no process is left in them (rmdir refuses otherwise).</summary>
+    /// <summary>Removes the cgroup, if no process is left in it (rmdir refuses otherwise).</summary>
+    /// <param name="withChildren">Its sub-cgroups first, deepest first; false: only if it has none.</param>
     /// <returns>True when it is gone.</returns>
-    public bool TryRemove()
+    public bool TryRemove(bool withChildren = true)
     {
-        foreach (var child in Children()) child.TryRemove();
+        if (withChildren)
+        {
+            foreach (var child in Children()) child.TryRemove();
+        }
         if (LibC.rmdir(Directory) == 0) return true;
         return Marshal.GetLastPInvokeError() == LibC.ENOENT;
     }

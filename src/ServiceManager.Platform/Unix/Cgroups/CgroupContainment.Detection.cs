@@ -7,7 +7,7 @@ public sealed partial class CgroupContainment
     /// <summary>
     /// Sets up the subtree for <paramref name="stateDirectory"/> if cgroup v2 can be used here, proving it by doing
     /// once what every spawn will do: make a leaf, move a process into it, kill it through the cgroup, remove the
-    /// leaf. Empty leaves left by earlier daemons are removed; populated ones are left for orphan recovery.
+    /// leaf. Leaves left by earlier daemons are not touched: orphan recovery deals with them.
     /// </summary>
     /// <param name="reason">Why not, in a few words for <c>svcmgr doctor</c>; null on success.</param>
     /// <returns>Null when only process groups can be used.</returns>
@@ -39,7 +39,6 @@ public sealed partial class CgroupContainment
             return null;
         }
         var containment = new CgroupContainment(hierarchy, root);
-        containment.PruneEmpty();
         reason = containment.Trial();
         if (reason is null) return containment;
         if (errno == 0) root.TryRemove();

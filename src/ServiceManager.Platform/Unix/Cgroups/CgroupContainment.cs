@@ -79,13 +79,12 @@ public sealed partial class CgroupContainment
         return parent is not null && Path.GetFileName(parent) == SubtreeName(stateDirectory) && InstanceOf(Path.GetFileName(directory)) is not null;
     }
 
-    /// <summary>The run leaves present now (populated or not).</summary>
-    public IReadOnlyList<Cgroup> Leaves() => [.. Root.Children().Where(c => InstanceOf(c.Name) is not null)];
-
-    /// <summary>Removes every leaf with no process left; leaves that still hold processes stay. Only while nothing is
-    /// being spawned: a new leaf is empty until its child's pre-exec step has joined it.</summary>
-    /// <returns>How many were removed.</returns>
-    public int PruneEmpty() => Leaves().Count(leaf => !leaf.IsPopulated() && leaf.TryRemove());
+    /// <summary>The run leaves of a subtree (this daemon's or an earlier one's), populated or not.</summary>
+    public static IReadOnlyList<Cgroup> LeavesOf(Cgroup subtree)
+    {
+        ArgumentNullException.ThrowIfNull(subtree);
+        return [.. subtree.Children().Where(c => InstanceOf(c.Name) is not null)];
+    }
 
     public override string ToString() => Root.Directory;
 }
