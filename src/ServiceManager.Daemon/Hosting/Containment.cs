@@ -22,6 +22,6 @@ public sealed record Containment(CgroupContainment? Cgroups, bool Disabled, stri
 
     /// <summary>One line: "cgroup v2 at DIR" or "process groups only (WHY)".</summary>
     public string Description => Cgroups is { } c
-        ? $"cgroup v2 at {c.Root.Directory}" + (c.Root.HasKillFile ? "" : "; no cgroup.kill (Linux before 5.14): SIGKILL goes to each process")
+        ? $"cgroup v2 at {c.Root.Directory}" + (c.HasKillFile ? "" : "; no cgroup.kill (Linux before 5.14): SIGKILL goes to each process")
         : Disabled ? $"process groups only ({Reason})" : $"process groups only (cgroup v2 not writable: {Reason})";
 }

@@ -69,6 +69,7 @@ public sealed partial class CgroupContainment
             return $"cannot start {PreExec.Shell} for a trial: {LibC.ErrorText(rc)}";
         }
 
+        HasKillFile = leaf.HasKillFile;
         string? problem = null;
         var errno = leaf.Add(pid);
         if (errno != 0) problem = $"cannot move a process into {leaf.Directory}: {LibC.ErrorText(errno)}";

@@ -32,6 +32,9 @@ public sealed partial class CgroupContainment
     /// <summary>The daemon's subtree (<c>svcmgr-HASH</c>).</summary>
     public Cgroup Root { get; }
 
+    /// <summary>Leaves have <c>cgroup.kill</c> (Linux 5.14); without it SIGKILL goes to each process in turn.</summary>
+    public bool HasKillFile { get; private set; }
+
     /// <summary>The subtree's name for a state directory: the same directory always gives the same name.</summary>
     public static string SubtreeName(string stateDirectory)
     {
