@@ -54,7 +54,7 @@ internal sealed partial class ServiceManagerRpcTarget
         [
             .. Fleet.List()
                 .Where(s => s.Definition.Port is not null)
-                .Select(s => new PortClaim(s.Definition.Port!.Value, s.Id, InstanceStateNames.ToText(s.State), s.Pid)),
+                .Select(s => new PortClaim(s.Definition.Port!.Value, s.Id, InstanceStateNames.ToText(s.State), s.Pid, s.ChildCgroup)),
         ]);
 
     private IReadOnlyList<OrphanInfo> FindOrphans()
