@@ -39,7 +39,7 @@ public class ListSerializationBenchmark
         var started = _now.AddHours(-3);
         _snapshots = [.. config.Instances.Select((d, i) => new InstanceSnapshot(
             d.Id, i + 1, d, InstanceState.Running, 10_000 + i, started, i % 3,
-            new ChildExit(null, SignalNames.SIGKILL, started), [], null, ShouldRun: true))];
+            new ChildExit(null, SignalNames.SIGKILL) { At = started }, [], null, ShouldRun: true))];
         // Shuffled, as the fleet's dictionary hands them out: the answer sorts them.
         Random.Shared.Shuffle(_snapshots);
         _rows = Map();

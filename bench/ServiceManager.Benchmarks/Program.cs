@@ -7,6 +7,7 @@ using ServiceManager.Benchmarks;
 //   --log-throughput [lines] [runs]      one child floods its log: lines/s, CPU, loss
 //   --restart-latency [restarts]         SIGKILL → new child running with zero backoff
 //   --cold-start [services] [runs]       config load + fleet apply until every service runs
+//   --cgroup-cost [restarts]             restart latency with process groups vs cgroups, in one run
 var c = CultureInfo.InvariantCulture;
 int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], c) : fallback;
 switch (args.Length > 0 ? args[0] : "")
@@ -17,6 +18,8 @@ switch (args.Length > 0 ? args[0] : "")
         return LogThroughputProbe.Run(Arg(1, 1_000_000), Arg(2, 3));
     case "--restart-latency":
         return RestartLatencyProbe.Run(Arg(1, 200));
+    case "--cgroup-cost":
+        return CgroupCostProbe.Run(Arg(1, 200));
     case "--cold-start":
         return ColdStartProbe.Run(Arg(1, 100), Arg(2, 3));
     default:

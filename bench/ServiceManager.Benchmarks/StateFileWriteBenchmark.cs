@@ -31,7 +31,7 @@ public class StateFileWriteBenchmark
         var started = DateTimeOffset.UtcNow.AddHours(-3);
         _snapshots = [.. config.Instances.Select((d, i) => new InstanceSnapshot(
             d.Id, i + 1, d, InstanceState.Running, 10_000 + i, started, i % 3,
-            new ChildExit(null, SignalNames.SIGKILL, started), [], null, ShouldRun: true, ChildStartTime: 123_456UL + (ulong)i))];
+            new ChildExit(null, SignalNames.SIGKILL) { At = started }, [], null, ShouldRun: true, ChildStartTime: 123_456UL + (ulong)i))];
         _numericIds = _snapshots.ToDictionary(s => s.Id, s => s.NumericId, StringComparer.Ordinal);
     }
 

@@ -4,7 +4,7 @@ namespace ServiceManager.Platform;
 /// A child running in its own session: its pid is also its process-group id, so a signal to the group reaches every
 /// descendant that did not start a session of its own.
 /// </summary>
-public interface IChildProcess : IDisposable
+public interface IChildProcess : IProcessGroup, IDisposable
 {
     int Pid { get; }
 
@@ -14,12 +14,13 @@ public interface IChildProcess : IDisposable
     /// </summary>
     ulong? StartTime => null;
 
+    /// <summary>
+    /// The cgroup (its directory) the child was started in, which then holds all its descendants, even those that
+    /// left the process group; null when the spawner keeps it in a process group only. With a cgroup,
+    /// <see cref="IProcessGroup.SignalGroup"/> and <see cref="IProcessGroup.IsGroupAlive"/> cover the cgroup too.
+    /// </summary>
+    string? Cgroup => null;
+
     /// <summary>Completes once the child has been reaped. Never faults.</summary>
     Task<ChildExit> Exited { get; }
-
-    /// <summary>Sends <paramref name="signal"/> to the whole process group; false when the group no longer exists.</summary>
-    bool SignalGroup(int signal);
-
-    /// <summary>True while any process of the group is alive (the child may be gone while grandchildren remain).</summary>
-    bool IsGroupAlive();
 }

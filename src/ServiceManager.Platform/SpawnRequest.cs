@@ -6,4 +6,11 @@ public sealed record SpawnRequest(
     string Program,
     IReadOnlyList<string> Arguments,
     IReadOnlyDictionary<string, string> Environment,
-    string WorkingDirectory);
+    string WorkingDirectory)
+{
+    /// <summary>
+    /// Where the spawner can, the child starts in a cgroup of its own named after this (an instance id), which then
+    /// holds every process it starts; null: a process group only (stop_command helpers, probes).
+    /// </summary>
+    public string? CgroupName { get; init; }
+}

@@ -19,6 +19,8 @@ namespace ServiceManager.Supervision;
 /// <param name="ChildStartTime">The running child's <see cref="IChildProcess.StartTime"/>, to recognise it later.</param>
 /// <param name="LastStopIssue">What went wrong with the latest stop (forced, or survivors); null when it went
 /// cleanly. Set by every stop request, so a caller reads it right after its own stop.</param>
+/// <param name="ChildCgroup">The running child's cgroup directory (<see cref="IChildProcess.Cgroup"/>): with it a later
+/// daemon stops everything the child started, and metrics count it all; null without cgroups.</param>
 public sealed record InstanceSnapshot(
     string Id,
     int NumericId,
@@ -32,4 +34,5 @@ public sealed record InstanceSnapshot(
     string? LastError,
     bool ShouldRun = false,
     ulong? ChildStartTime = null,
-    StopIssue? LastStopIssue = null);
+    StopIssue? LastStopIssue = null,
+    string? ChildCgroup = null);

@@ -21,13 +21,12 @@ public sealed partial class InstanceSupervisor
         var uptime = now - (_startedAt ?? now);
         _lastExit = exit with { At = now };
 
-        // Grandchildren left in the group would collide with the next run (ports, lock files): kill them first.
+        // Grandchildren left in the group (or cgroup) would collide with the next run (ports, lock files): kill them first.
         if (child.IsGroupAlive())
         {
-            child.SignalGroup(SignalNames.SIGKILL);
-            _systemLog($"sent SIGKILL to processes left in group {child.Pid}");
-            if (!await WaitForGroupGoneAsync(child, LeftoverKillWait))
-                _context.Logger.LogWarning("Instance {Instance}: process group {Pgid} still alive after SIGKILL", Id, child.Pid);
+            _systemLog($"sent SIGKILL to processes left in {Reach(child)}");
+            if (!await StopSequence.KillAsync(child, LeftoverKillWait, _context.Time, child.Exited))
+                _context.Logger.LogWarning("Instance {Instance}: {Reach} still alive after SIGKILL", Id, Reach(child));
         }
         ReleaseChild(child);
 

@@ -6,12 +6,6 @@ namespace ServiceManager.Supervision;
 
 public sealed partial class InstanceSupervisor
 {
-    /// <summary>How often the process group is probed while waiting for it to vanish (each probe may scan /proc).</summary>
-    internal static readonly TimeSpan GroupPollInterval = TimeSpan.FromMilliseconds(50);
-
-    /// <summary>How long a group gets to vanish after SIGKILL (it only lingers for processes stuck in the kernel).</summary>
-    internal static readonly TimeSpan KillWait = TimeSpan.FromSeconds(5);
-
     /// <param name="keepIntent">A halt for shutdown: the instance still should run once the daemon is back.</param>
     private async Task<OperationOutcome> HandleStopAsync(bool keepIntent)
     {
@@ -60,51 +54,50 @@ public sealed partial class InstanceSupervisor
     }
 
     /// <summary>
-    /// The stop sequence: stop_command or the stop signal to the whole group, wait until the child has exited and the
-    /// group is empty, SIGKILL the group after stop_timeout and wait again (bounded). Leaves the state in Stopping;
-    /// returns a detail for the next transition's reason ("" when the child went quietly).
+    /// The stop: stop_command, or the stop signal to the whole group (and to the rest of its cgroup), then the
+    /// <see cref="StopSequence"/>: wait until the child has exited and nothing of it is left, SIGKILL after
+    /// stop_timeout and wait again (bounded). Leaves the state in Stopping; returns a detail for the next transition's
+    /// reason ("" when the child went quietly).
     /// </summary>
     private async Task<string> TerminateChildAsync(string reason)
     {
         var child = _child!;
         var stop = _definition.Stop;
         var command = string.IsNullOrWhiteSpace(stop.Command) ? null : stop.Command;
+        var reach = Reach(child);
         Transition(
             InstanceState.Stopping,
-            command is null ? $"{reason}: {SignalNames.Name(stop.Signal)} to process group {child.Pid}" : $"{reason}: stop_command");
+            command is null ? $"{reason}: {SignalNames.Name(stop.Signal)} to {reach}" : $"{reason}: stop_command");
 
         var helper = command is null ? null : RunStopCommand(command, child);
-        if (command is null || helper is null)
-            child.SignalGroup(stop.Signal);
+        var grace = HumanText.Delay(stop.Timeout);
+        var outcome = await StopSequence.RunAsync(
+            child, helper is null ? stop.Signal : null, stop.Timeout, _context.Time, child.Exited,
+            beforeKill: () => _systemLog($"{reach} still running after {grace}: sent SIGKILL"));
 
         var detail = "";
         string? forced = null;
-        if (!await WaitForGroupGoneAsync(child, stop.Timeout))
+        if (outcome.Killed)
         {
-            child.SignalGroup(SignalNames.SIGKILL);
-            detail = $"; still running after {HumanText.Delay(stop.Timeout)}, sent SIGKILL";
+            detail = $"; still running after {grace}, sent SIGKILL";
             forced = command is null
-                ? $"ignored {SignalNames.Name(stop.Signal)} for {HumanText.Delay(stop.Timeout)}; killed with SIGKILL"
-                : $"still running {HumanText.Delay(stop.Timeout)} after stop_command; killed with SIGKILL";
-            _systemLog($"process group {child.Pid} still running after {HumanText.Delay(stop.Timeout)}: sent SIGKILL");
-            if (!await WaitForGroupGoneAsync(child, KillWait))
+                ? $"ignored {SignalNames.Name(stop.Signal)} for {grace}; killed with SIGKILL"
+                : $"still running {grace} after stop_command; killed with SIGKILL";
+            if (outcome.Survived)
             {
-                detail += $"; process group {child.Pid} still alive";
-                forced += $"; process group {child.Pid} survived SIGKILL";
-                _context.Logger.LogWarning("Instance {Instance}: process group {Pgid} survived SIGKILL", Id, child.Pid);
+                detail += $"; {reach} still alive";
+                forced += $"; {reach} survived SIGKILL";
+                _context.Logger.LogWarning("Instance {Instance}: {Reach} survived SIGKILL", Id, reach);
             }
         }
 
-        detail += ReportStragglers(forced);
+        detail += ReportStragglers(forced, child);
 
         if (helper is not null)
         {
             // A stop_command that hangs must not outlive the stop it was meant to perform.
             if (helper.IsGroupAlive())
-            {
-                helper.SignalGroup(SignalNames.SIGKILL);
-                await WaitForGroupGoneAsync(helper, KillWait);
-            }
+                await StopSequence.KillAsync(helper, StopSequence.KillWait, _context.Time, helper.Exited);
             helper.Dispose();
         }
 
@@ -114,12 +107,17 @@ public sealed partial class InstanceSupervisor
         return detail;
     }
 
+    /// <summary>What a stop signal reaches, for messages: "process group 4242", "process group 4242 and cgroup web-1@1".</summary>
+    private static string Reach(IChildProcess child) =>
+        child.Cgroup is { } cgroup ? $"process group {child.Pid} and cgroup {Path.GetFileName(cgroup)}" : $"process group {child.Pid}";
+
     /// <summary>
     /// Sets <see cref="_stopIssue"/> from the forced kill (if any) and from processes of the instance still alive after
     /// its group is gone: descendants that called setsid() are in a session of their own, out of reach of a signal
-    /// to the group. Returns a detail for the transition's reason ("" when nothing is left).
+    /// to the group (in a cgroup they are reached, unless they moved themselves out of it). Returns a detail for the
+    /// transition's reason ("" when nothing is left).
     /// </summary>
-    private string ReportStragglers(string? forced)
+    private string ReportStragglers(string? forced, IChildProcess child)
     {
         var stragglers = _context.FindStragglers?.Invoke(Id) ?? [];
         if (stragglers.Count == 0)
@@ -129,7 +127,7 @@ public sealed partial class InstanceSupervisor
         }
 
         var list = string.Join(", ", stragglers.Select(p => $"pid {p.Pid} ({p.Command})"));
-        var left = $"{stragglers.Count} process{(stragglers.Count == 1 ? "" : "es")} of the instance still running outside its process group: {list}";
+        var left = $"{stragglers.Count} process{(stragglers.Count == 1 ? "" : "es")} of the instance still running outside its {(child.Cgroup is null ? "process group" : "cgroup")}: {list}";
         _stopIssue = new StopIssue(forced is null ? left : $"{forced}; {left}", [.. stragglers.Select(p => p.Pid)]);
         _systemLog($"stop left {left}");
         _context.Logger.LogWarning("Instance {Instance}: stop left {Stragglers}", Id, left);
@@ -149,32 +147,5 @@ public sealed partial class InstanceSupervisor
             _systemLog($"stop_command could not be run ({ex.Message}); sending {SignalNames.Name(_definition.Stop.Signal)} instead");
             return null;
         }
-    }
-
-    /// <summary>
-    /// True once the child has been reaped and no process of its group is left, false if that takes longer than
-    /// <paramref name="limit"/>. Checks before every delay, so a group that is already gone needs no timer.
-    /// </summary>
-    private async Task<bool> WaitForGroupGoneAsync(IChildProcess child, TimeSpan limit)
-    {
-        var time = _context.Time;
-        var started = time.GetTimestamp();
-        if (!child.Exited.IsCompleted)
-        {
-            using var timeout = new CancellationTokenSource();
-            var delay = Task.Delay(limit, time, timeout.Token);
-            if (await Task.WhenAny(child.Exited, delay) != child.Exited)
-                return false;
-            await timeout.CancelAsync();
-        }
-
-        while (child.IsGroupAlive())
-        {
-            var remaining = limit - time.GetElapsedTime(started);
-            if (remaining <= TimeSpan.Zero)
-                return false;
-            await Task.Delay(remaining < GroupPollInterval ? remaining : GroupPollInterval, time);
-        }
-        return true;
     }
 }

@@ -175,7 +175,8 @@ public sealed partial class InstanceSupervisor : IAsyncDisposable
         _lastError,
         _shouldRun,
         _child?.StartTime,
-        _stopIssue);
+        _stopIssue,
+        _child?.Cgroup);
 
     private void Publish() => _snapshot = BuildSnapshot();
 

@@ -17,7 +17,10 @@ internal static class SpawnRequests
             definition.Command[0],
             definition.Command.Skip(1).ToArray(),
             MergeEnvironment(baseEnvironment, ConfiguredEnvironment(definition, baseEnvironment)),
-            WorkingDirectory(definition));
+            WorkingDirectory(definition))
+        {
+            CgroupName = definition.Id,
+        };
     }
 
     /// <summary>

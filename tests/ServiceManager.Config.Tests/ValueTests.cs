@@ -90,6 +90,19 @@ public sealed class ValueTests : ConfigTestBase
     }
 
     [Fact]
+    public void Cgroups_are_used_where_possible_unless_turned_off()
+    {
+        Load("").Daemon.Cgroups.Should().Be(CgroupMode.Auto);
+        Load("[daemon]\ncgroups = \"auto\"\n").Daemon.Cgroups.Should().Be(CgroupMode.Auto);
+        Load("[daemon]\ncgroups = \"off\"\n").Daemon.Cgroups.Should().Be(CgroupMode.Off);
+
+        var error = SingleError("[daemon]\ncgroups = \"of\"\n");
+        error.Key.Should().Be("daemon.cgroups");
+        error.Location.Line.Should().Be(2);
+        error.Message.Should().Contain("expected \"auto\" or \"off\", got \"of\"").And.Contain("off");
+    }
+
+    [Fact]
     public void Restart_on_unhealthy_is_off_unless_asked_for()
     {
         var config = Load("[instances.i]\nstart_command = \"sleep 1\"\nhealth_endpoint = \"tcp://127.0.0.1:1\"\n");

@@ -5,6 +5,9 @@ using ServiceManager.Platform.Unix;
 namespace ServiceManager.Platform.Tests;
 
 /// <summary>A real listener makes its port "in use", whatever address it is bound to; a closed one leaves it free.</summary>
+// Serial: a spawn elsewhere in this process holds a copy of every descriptor between its fork and its exec (or
+// closefrom), so a listener closed meanwhile would still look open for that instant.
+[Collection(SerialCollection.Name)]
 public sealed class PortProbeTests
 {
     [Theory]

@@ -4,6 +4,9 @@ using ServiceManager.Platform.Unix;
 
 namespace ServiceManager.Platform.Tests;
 
+// Serial: a spawn elsewhere in this process holds a copy of every descriptor between its fork and its exec (or
+// closefrom), so a listener closed meanwhile would still look open for that instant.
+[Collection(SerialCollection.Name)]
 public sealed class ProcNetTcpTests
 {
     // Captured shapes of /proc/net/tcp and /proc/net/tcp6 (x86_64: each 32-bit word of an address in host order).

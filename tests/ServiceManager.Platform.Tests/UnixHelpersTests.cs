@@ -54,15 +54,6 @@ public sealed class UnixHelpersTests
         UnixProcess.Signal(-1, 0).Should().BeFalse();
     }
 
-    [Fact]
-    public void Proc_stat_parsing_copes_with_odd_command_names()
-    {
-        var stat = ProcStat.Parse(42, "42 (a) b (c)) Z 1 42 43 0 -1 4194560");
-
-        stat.Should().Be(new ProcStat(42, 'Z', 1, 42, 43));
-        ProcStat.Parse(7, "7 (x) S 1 7 7 0 -1 4194560 1 2 3 4 5 6 7 8 20 0 1 0 123456 0 0")!.StartTime.Should().Be(123456);
-    }
-
     /// <summary>The effective id, the second column of Uid:/Gid: in /proc/self/status.</summary>
     private static int StatusIds(string key) =>
         int.Parse(File.ReadLines("/proc/self/status").First(l => l.StartsWith(key, StringComparison.Ordinal))

@@ -1,4 +1,5 @@
 using ServiceManager.Config;
+using ServiceManager.Config.Model;
 using ServiceManager.Daemon.Diagnostics;
 using ServiceManager.Protocol;
 using ServiceManager.Protocol.Messages;
@@ -16,5 +17,15 @@ internal static class LocalChecks
         yield return config;
         if (loaded is not null) yield return DoctorChecks.PortsOfConfig(loaded);
         yield return DoctorChecks.Orphans(OrphanFinder.Find([], daemonPid: null));
+        yield return Containment(paths, loaded?.Daemon.Cgroups ?? CgroupMode.Auto);
+    }
+
+    /// <summary>What a daemon started from here would use, found the way it would find it (a trial join included);
+    /// the subtree the trial needed goes again unless an earlier daemon's leaves are in it.</summary>
+    private static DoctorCheck Containment(DaemonPaths paths, CgroupMode mode)
+    {
+        var containment = Daemon.Hosting.Containment.SetUp(mode, paths.StateDirectory);
+        containment.Cgroups?.Root.TryRemove(withChildren: false);
+        return DoctorChecks.Containment(containment, daemonRunning: false);
     }
 }

@@ -14,7 +14,7 @@ internal sealed partial class AdHocResolver
         var asked = new List<(int Port, string Where)>();
         if (request.Port is { } flag) asked.Add((flag, "--port"));
         if (pattern is not null && PortArguments.Given(argv, pattern) is { } given) asked.Add((given, "the command"));
-        if (env.TryGetValue("PORT", out var text) && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var fromEnv))
+        if (env.TryGetValue(ChildVariables.Port, out var text) && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var fromEnv))
             asked.Add((fromEnv, "PORT="));
 
         if (asked.Select(a => a.Port).Distinct().Count() > 1)

@@ -41,9 +41,9 @@ internal sealed partial class AdHocResolver(
             command.AddRange(PortArguments.Append(pattern, p));
 
         var childEnv = env.ToDictionary(kv => kv.Key, kv => Fill(kv.Value, port, id), StringComparer.Ordinal);
-        if (port is { } q) childEnv["PORT"] = q.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        childEnv["SVCMGR_INSTANCE"] = id;
-        childEnv["SVCMGR_TEMPLATE"] = "";
+        if (port is { } q) childEnv[ChildVariables.Port] = q.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        childEnv[ChildVariables.Instance] = id;
+        childEnv[ChildVariables.Template] = "";
 
         return new InstanceDefinition(
             id, null, command, childEnv, cwd!, port, AutoStart: true, Tags: [], RestartSettings.Default, StopSettings.Default,

@@ -80,10 +80,25 @@ internal sealed class DocumentBinder(ErrorSink errors)
                 case "log_max_files": daemon.LogMaxFiles = _read.Int(v, key, 1); break;
                 case "log_buffer_lines": daemon.LogBufferLines = _read.Int(v, key, 1); break;
                 case "port_patterns": daemon.PortPatterns = new PortPatternBinder(errors).Bind(v, key); break;
+                case "cgroups": daemon.Cgroups = Cgroups(v, key); break;
                 default:
                     errors.Add(ConfigErrorKind.UnknownKey, entry.KeyLocation, key, "unknown key" + Suggest.Hint(entry.Key, ServiceKeys.Daemon));
                     break;
             }
         }
+    }
+
+    private Located<CgroupMode>? Cgroups(TomlNode node, string key)
+    {
+        if (_read.String(node, key) is not { } text) return null;
+        CgroupMode? mode = text.Value switch
+        {
+            "auto" => CgroupMode.Auto,
+            "off" => CgroupMode.Off,
+            _ => null,
+        };
+        if (mode is { } m) return new(m, key, node.Location);
+        errors.Add(ConfigErrorKind.InvalidValue, node.Location, key, $"expected \"auto\" or \"off\", got \"{text.Value}\"{Suggest.Hint(text.Value, ["auto", "off"])}");
+        return null;
     }
 }

@@ -15,6 +15,8 @@ internal sealed record RawDaemon
 
     public Located<IReadOnlyList<PortPattern>>? PortPatterns { get; set; }
 
+    public Located<CgroupMode>? Cgroups { get; set; }
+
     public DaemonSettings ToSettings()
     {
         var d = DaemonSettings.Default;
@@ -25,6 +27,7 @@ internal sealed record RawDaemon
             LogBufferLines?.Value ?? d.LogBufferLines)
         {
             PortPatterns = PortPatterns?.Value ?? d.PortPatterns,
+            Cgroups = Cgroups?.Value ?? d.Cgroups,
         };
     }
 }

@@ -15,7 +15,7 @@ internal static class ServiceKeys
 
     public static IReadOnlyList<string> InstanceOnly { get; } = ["template", "port", "auto_start"];
 
-    public static IReadOnlyList<string> Daemon { get; } = ["default_port_range", "log_max_size", "log_max_files", "log_buffer_lines", "port_patterns"];
+    public static IReadOnlyList<string> Daemon { get; } = ["default_port_range", "log_max_size", "log_max_files", "log_buffer_lines", "port_patterns", "cgroups"];
 
     public static IReadOnlyList<string> TopLevel { get; } = ["daemon", "templates", "instances"];
 }

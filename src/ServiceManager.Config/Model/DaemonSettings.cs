@@ -8,6 +8,10 @@ public sealed record DaemonSettings(PortRange DefaultPortRange, long LogMaxBytes
 {
     public static DaemonSettings Default { get; } = new(new PortRange(8000, 8999), 10 * 1024 * 1024, 5, 1000);
 
+    /// <summary>Whether children are kept in cgroups where cgroup v2 is writable (<c>cgroups</c>, default auto); read
+    /// when the daemon starts.</summary>
+    public CgroupMode Cgroups { get; init; } = CgroupMode.Auto;
+
     /// <summary>The user's <c>[[daemon.port_patterns]]</c>, in file order; they are tried before the built-in ones.</summary>
     public IReadOnlyList<PortPattern> PortPatterns { get; init; } = [];
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ServiceManager.Config.Binding;
+using ServiceManager.Config.Model;
 using ServiceManager.Config.Text;
 
 namespace ServiceManager.Config.Resolution;
@@ -20,9 +21,9 @@ internal sealed partial class InstanceResolver
         }
 
         foreach (var (name, value) in assignments) environment[name] = value;
-        if (port is { } p) environment["PORT"] = p.ToString(CultureInfo.InvariantCulture);
-        environment["SVCMGR_INSTANCE"] = s.Id;
-        environment["SVCMGR_TEMPLATE"] = templateId ?? "";
+        if (port is { } p) environment[ChildVariables.Port] = p.ToString(CultureInfo.InvariantCulture);
+        environment[ChildVariables.Instance] = s.Id;
+        environment[ChildVariables.Template] = templateId ?? "";
         return environment;
     }
 

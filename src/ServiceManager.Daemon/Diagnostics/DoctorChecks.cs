@@ -14,6 +14,7 @@ public static class DoctorChecks
     public const string PortsName = "ports";
     public const string OrphansName = "orphans";
     public const string InstancesName = "instances";
+    public const string ContainmentName = "containment";
 
     /// <summary>Loads the config file with <paramref name="load"/> (the daemon's own environment, or the caller's).</summary>
     /// <param name="daemonRunning">Changes the hint: a running daemon keeps its last good config.</param>
@@ -70,13 +71,29 @@ public static class DoctorChecks
     {
         ArgumentNullException.ThrowIfNull(orphans);
         if (orphans.Count == 0)
-            return CheckStatus.Passed(OrphansName, $"no lost children (no process with {OrphanFinder.InstanceVariable} outside a supervised session)");
+            return CheckStatus.Passed(OrphansName, $"no lost children (no process with {ChildVariables.Instance} outside a supervised session)");
         var shown = orphans.Take(5).Select(o => $"pid {o.Pid} ({o.Instance ?? "?"}: {o.Command})");
         var more = orphans.Count > 5 ? $", and {orphans.Count - 5} more" : "";
         return CheckStatus.Warning(
             OrphansName,
             (orphans.Count == 1 ? "1 process looks like a lost child" : $"{orphans.Count} processes look like lost children") + $" of svcmgr: {string.Join(", ", shown)}{more}",
             "`svcmgr doctor orphans` lists them with the reason; stop one with `kill -TERM -PGID` if it is no longer wanted");
+    }
+
+    /// <summary>
+    /// Which containment is active: a cgroup per run (a stop reaches everything the child started), or process groups
+    /// only, by choice or because cgroup v2 is not writable here (a setsid() descendant then survives a stop).
+    /// </summary>
+    /// <param name="daemonRunning">False: what a daemon started from here would use.</param>
+    public static DoctorCheck Containment(Hosting.Containment containment, bool daemonRunning)
+    {
+        ArgumentNullException.ThrowIfNull(containment);
+        var message = daemonRunning ? containment.Description : $"a daemon started from here would use {containment.Description}";
+        if (containment.Cgroups is not null || containment.Disabled) return CheckStatus.Passed(ContainmentName, message);
+        return CheckStatus.Warning(
+            ContainmentName,
+            message,
+            "a process that leaves its process group (setsid, a daemonizing double fork) survives `svcmgr stop`; run the daemon as root or in a cgroup delegated to it (systemd: Delegate=yes), or set `cgroups = \"off\"` in [daemon] to accept process groups (docs/containment.md)");
     }
 
     /// <summary>Instances that gave up (crash loop, spawn failure).</summary>

@@ -1,4 +1,6 @@
+using ServiceManager.Config.Model;
 using ServiceManager.Platform.Unix;
+using ServiceManager.Platform.Unix.Cgroups;
 using ServiceManager.Protocol.Messages;
 
 namespace ServiceManager.Daemon.Diagnostics;
@@ -8,17 +10,18 @@ namespace ServiceManager.Daemon.Diagnostics;
 /// (and its descendants inherit it), and every child is the leader of its own session whose parent is the daemon
 /// supervising it. A tagged process is lost when its session belongs to no live instance of the asking daemon and its
 /// session leader is gone or is not the child of a running svcmgr daemon (the usual case: the daemon was killed and
-/// the child re-parented to pid 1).
+/// the child re-parented to pid 1). A process in the cgroup of one of the asking daemon's live children is not lost either.
 /// </summary>
 public static class OrphanFinder
 {
-    public const string InstanceVariable = "SVCMGR_INSTANCE";
-
     /// <param name="ownedGroups">The pids (= process group = session) of the asking daemon's live children; empty
     /// when no daemon asks, and then only other daemons' children are spared.</param>
     /// <param name="daemonPid">The asking daemon's pid: its children are never lost, even one spawned a moment ago.</param>
-    public static IReadOnlyList<OrphanInfo> Find(IReadOnlyCollection<int> ownedGroups, int? daemonPid)
+    /// <param name="ownedCgroups">The cgroup directories of the asking daemon's live children: whatever is in them
+    /// is supervised (a stop reaches it), even a process that left its child's session.</param>
+    public static IReadOnlyList<OrphanInfo> Find(IReadOnlyCollection<int> ownedGroups, int? daemonPid, IReadOnlyCollection<string>? ownedCgroups = null)
     {
+        var inOwnedCgroup = OwnedCgroupTest(ownedCgroups);
         var daemons = new Dictionary<int, bool>();
         bool IsDaemon(int pid)
         {
@@ -29,16 +32,25 @@ public static class OrphanFinder
         }
 
         var orphans = new List<OrphanInfo>();
-        foreach (var process in ProcScan.WithEnvironmentVariable(InstanceVariable))
+        foreach (var process in ProcScan.WithEnvironmentVariable(ChildVariables.Instance))
         {
             var stat = process.Process;
             // The process asking (a CLI run from inside a service, say) is not lost.
             if (stat.Pid == Environment.ProcessId) continue;
-            if (ownedGroups.Contains(stat.Session) || ownedGroups.Contains(stat.ProcessGroup)) continue;
+            if (ownedGroups.Contains(stat.Session) || ownedGroups.Contains(stat.ProcessGroup) || inOwnedCgroup(stat.Pid)) continue;
             if (WhyLost(stat, ProcScan.Live, IsDaemon) is not { } reason) continue;
             orphans.Add(new OrphanInfo(stat.Pid, stat.ProcessGroup, process.Command, process.Value.Length == 0 ? null : process.Value, reason));
         }
         return [.. orphans.OrderBy(o => o.ProcessGroup).ThenBy(o => o.Pid)];
+    }
+
+    private static Func<int, bool> OwnedCgroupTest(IReadOnlyCollection<string>? ownedCgroups)
+    {
+        if (ownedCgroups is not { Count: > 0 }
+            || CgroupHierarchy.PathOf(Environment.ProcessId) is not { } own || CgroupHierarchy.Find(own) is not { } hierarchy)
+            return _ => false;
+        return pid => hierarchy.DirectoryOfProcess(pid) is { } directory
+            && ownedCgroups.Any(c => directory == c || directory.StartsWith(c + "/", StringComparison.Ordinal));
     }
 
     /// <summary>Why a tagged process outside the asking daemon's groups is lost; null when another daemon supervises it.</summary>

@@ -1,4 +1,5 @@
 using ServiceManager.Platform.Unix;
+using ServiceManager.Platform.Unix.Cgroups;
 using ServiceManager.Protocol.Messages;
 
 namespace ServiceManager.Daemon.Diagnostics;
@@ -11,12 +12,17 @@ public static class PortReport
     {
         if (claims.Count == 0) return [];
         var sockets = ProcNetTcp.ListeningSockets(claims.Select(c => c.Port).ToHashSet());
-        return Build(claims, sockets, ProcScan.Live);
+        var hierarchy = claims.Any(c => c.Cgroup is not null) && CgroupHierarchy.PathOf(Environment.ProcessId) is { } own
+            ? CgroupHierarchy.Find(own)
+            : null;
+        return Build(claims, sockets, ProcScan.Live, hierarchy is null ? null : hierarchy.DirectoryOfProcess);
     }
 
     /// <summary>One row per claim, by port. A listener counts as the instance's when it is in the instance's process
-    /// group or session; any other listener, or one whose process cannot be seen, is a conflict.</summary>
-    public static IReadOnlyList<PortInfo> Build(IReadOnlyList<PortClaim> claims, IReadOnlyList<ListeningSocket> sockets, Func<int, ProcStat?> lookup)
+    /// group or session, or in its cgroup; any other listener, or one whose process cannot be seen, is a conflict.</summary>
+    /// <param name="cgroupOf">The cgroup directory of a pid; null when there are no cgroups to compare.</param>
+    public static IReadOnlyList<PortInfo> Build(
+        IReadOnlyList<PortClaim> claims, IReadOnlyList<ListeningSocket> sockets, Func<int, ProcStat?> lookup, Func<int, string?>? cgroupOf = null)
     {
         ArgumentNullException.ThrowIfNull(claims);
         ArgumentNullException.ThrowIfNull(sockets);
@@ -26,7 +32,8 @@ public static class PortReport
         {
             bool Owned(ListeningSocket s) =>
                 claim.Pid is { } group && s.Pid is { } pid
-                && (pid == group || lookup(pid) is { } p && (p.ProcessGroup == group || p.Session == group));
+                && (pid == group || lookup(pid) is { } p && (p.ProcessGroup == group || p.Session == group)
+                    || claim.Cgroup is { } cgroup && cgroupOf?.Invoke(pid) == cgroup);
 
             var listeners = sockets.Where(s => s.Port == claim.Port).ToList();
             var own = listeners.FirstOrDefault(Owned);

@@ -1,3 +1,4 @@
+using ServiceManager.Config.Model;
 using ServiceManager.Daemon.Persistence;
 using ServiceManager.Platform.Unix;
 
@@ -16,7 +17,7 @@ internal static class Stragglers
         var marker = Path.GetFullPath(stateDirectory);
         return
         [
-            .. ProcScan.WithEnvironmentVariable(OrphanFinder.InstanceVariable)
+            .. ProcScan.WithEnvironmentVariable(ChildVariables.Instance)
                 .Where(p => p.Value == instanceId && ProcScan.EnvironmentValue(p.Process.Pid, DaemonMarker.Variable) == marker)
                 .OrderBy(p => p.Process.Pid)
                 .Select(p => (p.Process.Pid, p.Command.Length > 60 ? p.Command[..57] + "..." : p.Command)),

@@ -53,7 +53,10 @@ public static class DaemonRunner
         }
 
         using var logger = DaemonLogging.Create(paths);
-        var host = BuildHost(paths, config, environment, persisted, logger, start);
+        // Decided once, before anything is spawned: a child's cgroup is chosen at its spawn.
+        var containment = Containment.SetUp(config.Daemon.Cgroups, paths.StateDirectory);
+        logger.Information("containment: {Containment}", containment.Description);
+        var host = BuildHost(paths, config, environment, persisted, containment, logger, start);
         try
         {
             await host.RunAsync(cancellationToken);
@@ -88,6 +91,7 @@ public static class DaemonRunner
         Config.Model.ServicesConfig config,
         IReadOnlyDictionary<string, string> environment,
         PersistedState persisted,
+        Containment containment,
         Serilog.Core.Logger logger,
         DaemonStart start)
     {
@@ -100,8 +104,10 @@ public static class DaemonRunner
         builder.Services.AddSingleton(paths);
         builder.Services.AddSingleton(start);
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(containment);
         builder.Services.AddSingleton(sp => new ServiceManager.Platform.Unix.UnixProcessSpawner(
-            ex => sp.GetRequiredService<ILoggerFactory>().CreateLogger("spawner").LogError(ex, "child I/O failed")));
+            ex => sp.GetRequiredService<ILoggerFactory>().CreateLogger("spawner").LogError(ex, "child I/O failed"),
+            containment.Cgroups));
         builder.Services.AddSingleton(sp => new ConfigStore(paths.ConfigPath, config, environment));
         builder.Services.AddSingleton(persisted);
         builder.Services.AddSingleton<FleetReadiness>();

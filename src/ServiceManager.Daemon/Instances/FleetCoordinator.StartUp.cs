@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using ServiceManager.Config.Model;
+using ServiceManager.Daemon.Hosting;
 using ServiceManager.Daemon.Persistence;
 using ServiceManager.Supervision;
 
@@ -13,7 +14,7 @@ internal sealed partial class FleetCoordinator
     /// run (as recorded; an instance the state file does not know follows its auto_start). Only then does the state
     /// writer start, so the file never shows a half-restored fleet.
     /// </summary>
-    public async Task StartUpAsync(PersistedState persisted, CancellationToken cancellationToken)
+    public async Task StartUpAsync(PersistedState persisted, Containment containment, CancellationToken cancellationToken)
     {
         await _lock.WaitAsync(cancellationToken);
         try
@@ -22,8 +23,8 @@ internal sealed partial class FleetCoordinator
             var current = config.Current;
             StopSettings? StopOf(string id) =>
                 persisted.RunTime.FirstOrDefault(d => d.Id == id)?.Stop ?? current.Instances.FirstOrDefault(d => d.Id == id)?.Stop;
-            var stopped = await OrphanRecovery.RunAsync(persisted, StateDirectory, StopOf, time, logger, cancellationToken);
-            if (stopped > 0) logger.LogWarning("stopped {Count} process groups left running by the previous daemon", stopped);
+            var stopped = await OrphanRecovery.RunAsync(persisted, StateDirectory, containment, StopOf, time, logger, cancellationToken);
+            if (stopped > 0) logger.LogWarning("stopped {Count} process groups or cgroups left running by the previous daemon", stopped);
 
             bool ShouldStart(InstanceDefinition d) => persisted.ShouldRun(d.Id) ?? d.AutoStart;
             var restored = 0;

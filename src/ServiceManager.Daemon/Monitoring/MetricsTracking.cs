@@ -59,6 +59,7 @@ internal sealed class MetricsTracking(Fleet fleet, MetricsSampler sampler)
     private void Apply(string id, InstanceSnapshot? snapshot)
     {
         var pid = snapshot is { State: InstanceState.Running, Pid: { } running } ? running : 0;
+        var cgroup = pid == 0 ? null : snapshot!.ChildCgroup;
         var known = _trackedPids.TryGetValue(id, out var tracked);
         if (snapshot is null)
         {
@@ -70,6 +71,6 @@ internal sealed class MetricsTracking(Fleet fleet, MetricsSampler sampler)
         if (known && tracked == pid) return;
         _trackedPids[id] = pid;
         if (pid == 0) sampler.Untrack(id);
-        else sampler.Track(id, pid);
+        else sampler.Track(id, pid, cgroup);
     }
 }

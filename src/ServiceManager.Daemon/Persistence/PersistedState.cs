@@ -11,6 +11,9 @@ internal sealed record PersistedState(
     IReadOnlyList<InstanceDefinition> RunTime,
     IReadOnlyList<string> Warnings)
 {
+    /// <summary>The previous daemon's cgroup subtree, as it recorded it (not yet checked); null when it used none.</summary>
+    public string? Cgroups { get; init; }
+
     public static PersistedState Empty { get; } = new(new Dictionary<string, int>(), new Dictionary<string, InstanceRecord>(), [], []);
 
     /// <summary>The run-time instances, for the config loader to keep clear of.</summary>
@@ -39,6 +42,6 @@ internal sealed record PersistedState(
 
         var numericIds = new Dictionary<string, int>(document.NumericIds, StringComparer.Ordinal);
         foreach (var record in records.Values) numericIds.TryAdd(record.Id, record.NumericId);
-        return new PersistedState(numericIds, records, runTime, warnings);
+        return new PersistedState(numericIds, records, runTime, warnings) { Cgroups = document.Cgroups };
     }
 }

@@ -6,12 +6,15 @@ namespace ServiceManager.Daemon.Persistence;
 /// <param name="NumericIds">Every id ever numbered, removed ones included, so numbers are never reused.</param>
 /// <param name="Instances">Every instance: config ones for their wish to run and their child, run-time ones also
 /// with their whole definition.</param>
+/// <param name="Cgroups">The daemon's cgroup subtree, where the cgroups of children too young to be recorded are
+/// found after a crash; absent without cgroups.</param>
 internal sealed record StateDocument(
     int Version,
     DateTimeOffset SavedAt,
     int DaemonPid,
     IReadOnlyDictionary<string, int> NumericIds,
-    IReadOnlyList<InstanceRecord> Instances)
+    IReadOnlyList<InstanceRecord> Instances,
+    string? Cgroups = null)
 {
     public const int CurrentVersion = 1;
 }

@@ -16,7 +16,7 @@ internal static class StateMapping
         OriginName(s.Definition.Origin),
         s.ShouldRun || waiting,
         s.Pid is { } pid && s.ChildStartTime is { } started
-            ? new ChildRecord(pid, pid, started, s.Definition.Stop.Signal, (long)s.Definition.Stop.Timeout.TotalMilliseconds)
+            ? new ChildRecord(pid, pid, started, s.Definition.Stop.Signal, (long)s.Definition.Stop.Timeout.TotalMilliseconds, s.ChildCgroup)
             : null,
         s.Definition.Origin == InstanceOrigin.Config ? null : Record(s.Definition));
 

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
+using ServiceManager.Daemon.Hosting;
 using ServiceManager.Protocol;
 using ServiceManager.Supervision;
 
@@ -20,6 +21,7 @@ internal sealed class StateWriter : IAsyncDisposable
     private readonly string _path;
     private readonly TimeProvider _time;
     private readonly ILogger<StateWriter> _logger;
+    private readonly string? _cgroups;
     private readonly Channel<bool> _doorbell =
         Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
     private readonly Lock _gate = new();
@@ -37,10 +39,12 @@ internal sealed class StateWriter : IAsyncDisposable
     private bool _failing;
     private Task? _loop;
 
-    public StateWriter(Fleet fleet, DaemonPaths paths, TimeProvider time, ILogger<StateWriter> logger)
+    /// <param name="containment">Where the daemon's cgroups are, to record; null (tests) records none.</param>
+    public StateWriter(Fleet fleet, DaemonPaths paths, TimeProvider time, ILogger<StateWriter> logger, Containment? containment = null)
     {
         ArgumentNullException.ThrowIfNull(fleet);
         ArgumentNullException.ThrowIfNull(paths);
+        _cgroups = containment?.Cgroups?.Root.Directory;
         _fleet = fleet;
         _path = paths.StateFile;
         _time = time;
@@ -161,7 +165,8 @@ internal sealed class StateWriter : IAsyncDisposable
                 _time.GetUtcNow(),
                 Environment.ProcessId,
                 _fleet.NumericIds,
-                [.. _fleet.List().Select(s => StateMapping.Record(s, _fleet.WantsToStart(s.Id)))]);
+                [.. _fleet.List().Select(s => StateMapping.Record(s, _fleet.WantsToStart(s.Id)))],
+                _cgroups);
             StateFile.Write(_path, document);
             if (_failing) _logger.LogInformation("state file {Path} written again", _path);
             _failing = false;

@@ -8,8 +8,11 @@ using ServiceManager.Supervision;
 namespace ServiceManager.Daemon.Rpc;
 
 /// <summary>What every connection's RPC target shares: the fleet, the config, the clock, metrics, health, events, and the reload lock.</summary>
-internal sealed class RpcTargetServices(Fleet fleet, ConfigStore config, TimeProvider time, FleetCoordinator coordinator, MetricsSampler metrics, EventHub events, HealthTracking health, DependencyGate dependencies, DaemonStart start)
+internal sealed class RpcTargetServices(Fleet fleet, ConfigStore config, TimeProvider time, FleetCoordinator coordinator, MetricsSampler metrics, EventHub events, HealthTracking health, DependencyGate dependencies, Containment containment, DaemonStart start)
 {
+    /// <summary>How children are kept together (cgroups or process groups), for doctor.</summary>
+    public Containment Containment => containment;
+
     /// <summary>Each instance's health, from its health check.</summary>
     public HealthTracking Health => health;
 

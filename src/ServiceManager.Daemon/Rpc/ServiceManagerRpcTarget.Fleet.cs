@@ -39,6 +39,7 @@ internal sealed partial class ServiceManagerRpcTarget
                 DoctorChecks.Instances([.. snapshots.Select(s => (s.Id, InstanceStateNames.ToText(s.State), s.LastError))]),
                 DoctorChecks.Ports(ScanPorts(), daemonRunning: true),
                 DoctorChecks.Orphans(FindOrphans()),
+                DoctorChecks.Containment(services.Containment, daemonRunning: true),
             ];
         }, cancellationToken);
 
@@ -54,9 +55,12 @@ internal sealed partial class ServiceManagerRpcTarget
         [
             .. Fleet.List()
                 .Where(s => s.Definition.Port is not null)
-                .Select(s => new PortClaim(s.Definition.Port!.Value, s.Id, InstanceStateNames.ToText(s.State), s.Pid)),
+                .Select(s => new PortClaim(s.Definition.Port!.Value, s.Id, InstanceStateNames.ToText(s.State), s.Pid, s.ChildCgroup)),
         ]);
 
-    private IReadOnlyList<OrphanInfo> FindOrphans() =>
-        OrphanFinder.Find([.. Fleet.List().Select(s => s.Pid).OfType<int>()], Environment.ProcessId);
+    private IReadOnlyList<OrphanInfo> FindOrphans()
+    {
+        var snapshots = Fleet.List();
+        return OrphanFinder.Find([.. snapshots.Select(s => s.Pid).OfType<int>()], Environment.ProcessId, [.. snapshots.Select(s => s.ChildCgroup).OfType<string>()]);
+    }
 }

@@ -17,6 +17,10 @@ public interface IProcessStatsSource
     /// Processes that vanish meanwhile are skipped.</summary>
     void ReadProcesses(List<ProcessSample> into);
 
+    /// <summary>Replaces the content of <paramref name="into"/> with the pids in a cgroup (its <c>cgroup.procs</c>);
+    /// empty when it is gone.</summary>
+    void ReadCgroupMembers(string cgroupDirectory, List<int> into);
+
     /// <summary>Open file descriptors of one process; -1 when it is gone or not ours to read.</summary>
     int CountOpenFds(int pid);
 

@@ -6,6 +6,8 @@ public sealed partial class MetricsSampler
     private readonly Lock _cycle = new();
     private readonly List<ProcessSample> _processes = new(512);
     private readonly Dictionary<int, TrackedInstance> _byPid = [];
+    private readonly Dictionary<int, TrackedInstance> _byCgroupMember = [];
+    private readonly List<int> _cgroupMembers = [];
     private Dictionary<int, PidTicks> _previousTicks = [];
     private Dictionary<int, PidTicks> _currentTicks = [];
     private long _previousUptimeTicks = -1;
@@ -47,23 +49,32 @@ public sealed partial class MetricsSampler
     private void CollectTracked()
     {
         _byPid.Clear();
+        _byCgroupMember.Clear();
         lock (_registry)
         {
             foreach (var instance in _instances.Values)
             {
                 if (instance.Pid == 0) continue;
-                instance.BeginCycle(instance.Pid, instance.Generation);
+                instance.BeginCycle(instance.Pid, instance.Cgroup, instance.Generation);
                 _byPid[instance.Pid] = instance;
             }
+        }
+        // Outside the lock: a file read per cgroup.
+        foreach (var instance in _byPid.Values)
+        {
+            if (instance.CycleCgroup is not { } cgroup) continue;
+            _source.ReadCgroupMembers(cgroup, _cgroupMembers);
+            foreach (var pid in _cgroupMembers) _byCgroupMember[pid] = instance;
         }
     }
 
     private void AddToOwner(in ProcessSample process)
     {
         if (process.IsZombie) return;
-        // The group first: a child that called setsid() left both, one that called setpgid() (a shell's job) is
-        // still in the session.
-        if (!_byPid.TryGetValue(process.ProcessGroup, out var owner) && !_byPid.TryGetValue(process.Session, out owner))
+        // The cgroup first: it holds everything the child started. Then the group: a child that called setsid() left
+        // both, one that called setpgid() (a shell's job) is still in the session.
+        if (!_byCgroupMember.TryGetValue(process.Pid, out var owner)
+            && !_byPid.TryGetValue(process.ProcessGroup, out owner) && !_byPid.TryGetValue(process.Session, out owner))
             return;
 
         owner.Processes++;

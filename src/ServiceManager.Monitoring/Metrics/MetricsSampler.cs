@@ -6,8 +6,8 @@ namespace ServiceManager.Monitoring.Metrics;
 
 /// <summary>
 /// Samples every tracked instance and the system on one timer (<see cref="MetricsSamplerOptions.Interval"/>), keeping
-/// a short history per instance. An instance is its process group and session: every process whose pgid or sid is the
-/// pid it was tracked with.
+/// a short history per instance. An instance is its cgroup, when it has one, and its process group and session: every
+/// process in the cgroup, and every process whose pgid or sid is the pid it was tracked with.
 /// </summary>
 /// <remarks>
 /// One cycle reads <c>/proc/[pid]/stat</c> of every process once, adds each to the instance owning its group or
@@ -57,7 +57,8 @@ public sealed partial class MetricsSampler : IAsyncDisposable
 
     /// <summary>Starts (or, with a new pid after a restart, moves) sampling of an instance's group. Its history is kept
     /// across restarts; its CPU rate starts afresh.</summary>
-    public void Track(string instanceId, int pid)
+    /// <param name="cgroup">The child's cgroup directory: its processes count too, wherever they went (setsid).</param>
+    public void Track(string instanceId, int pid, string? cgroup = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(instanceId);
         ArgumentOutOfRangeException.ThrowIfLessThan(pid, 1);
@@ -66,6 +67,7 @@ public sealed partial class MetricsSampler : IAsyncDisposable
             if (!_instances.TryGetValue(instanceId, out var instance))
                 _instances.Add(instanceId, instance = new TrackedInstance(instanceId, Options.HistoryLength));
             instance.Pid = pid;
+            instance.Cgroup = cgroup;
             instance.Generation++;
         }
     }

@@ -157,7 +157,7 @@ internal sealed unsafe class ChildIoLoop : IDisposable
             // Reaped by someone else before a pidfd could be opened: it has exited, with its status lost.
             DrainPipes(watch);
             RemoveIfDone(watch);
-            watch.Child.Complete(new ChildExit(null, null, DateTimeOffset.UtcNow));
+            watch.Child.Complete(new ChildExit(null, null));
         }
         else if (EpollEvents.Add(_epoll, watch.PidFd, baseToken | KindPid) != 0)
         {
@@ -202,9 +202,9 @@ internal sealed unsafe class ChildIoLoop : IDisposable
         if (rc == 0 && info.Pid == 0) return; // Not reapable yet; level-triggered epoll reports it again.
 
         // ECHILD: someone else reaped it (SIGCHLD ignored, or the runtime reaping everything as pid 1): status lost.
-        var exit = rc != 0 ? new ChildExit(null, null, DateTimeOffset.UtcNow)
-            : info.Code == LibC.CLD_EXITED ? new ChildExit(info.Status, null, DateTimeOffset.UtcNow)
-            : new ChildExit(null, info.Status, DateTimeOffset.UtcNow);
+        var exit = rc != 0 ? new ChildExit(null, null)
+            : info.Code == LibC.CLD_EXITED ? new ChildExit(info.Status, null)
+            : new ChildExit(null, info.Status);
         EpollEvents.Remove(_epoll, watch.PidFd);
         LibC.CloseQuietly(ref watch.PidFd);
         RemoveIfDone(watch);

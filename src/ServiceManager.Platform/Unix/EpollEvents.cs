@@ -22,8 +22,6 @@ internal sealed unsafe class EpollEvents : IDisposable
 
     public byte* Pointer { get; private set; }
 
-    public uint EventsAt(int index) => *(uint*)(Pointer + (index * Stride));
-
     public ulong DataAt(int index) => Unaligned(Pointer + (index * Stride) + DataOffset);
 
     /// <summary>Adds <paramref name="fd"/> for readability, tagged with <paramref name="data"/>.</summary>

@@ -9,13 +9,8 @@ namespace ServiceManager.Platform.Unix;
 /// group P whose leader died cannot belong to a newer process with pid P. Members are also required to be in session
 /// P and to have started no earlier than the leader.
 /// </remarks>
-public sealed record LeftoverGroup(int Pgid, ulong LeaderStartTime)
+public sealed record LeftoverGroup(int Pgid, ulong LeaderStartTime) : IProcessGroup
 {
-    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
-
-    /// <summary>How long the group gets to vanish after SIGKILL.</summary>
-    public static readonly TimeSpan KillWait = TimeSpan.FromSeconds(5);
-
     /// <summary>The live (non-zombie) members of the group; empty when it is gone or the pid now belongs to someone else.</summary>
     public IReadOnlyList<ProcStat> LiveMembers()
     {
@@ -28,35 +23,17 @@ public sealed record LeftoverGroup(int Pgid, ulong LeaderStartTime)
         ];
     }
 
-    /// <summary>
-    /// <paramref name="signal"/> to the group, up to <paramref name="grace"/> for it to vanish, then SIGKILL and up to
-    /// <see cref="KillWait"/> more. Does nothing if no member is alive.
-    /// </summary>
+    /// <summary>To the group, only while it is still the one recorded (a live member proves it).</summary>
+    public bool SignalGroup(int signal) => LiveMembers().Count > 0 && UnixProcess.Signal(-Pgid, signal);
+
+    public bool IsGroupAlive() => LiveMembers().Count > 0;
+
+    /// <summary>The <see cref="StopSequence"/>: <paramref name="signal"/>, up to <paramref name="grace"/>, SIGKILL.
+    /// Does nothing if no member is alive.</summary>
     public async Task<LeftoverStopResult> StopAsync(int signal, TimeSpan grace, TimeProvider time, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(time);
         var members = LiveMembers();
-        if (members.Count == 0) return new LeftoverStopResult([], Killed: false, Survivors: false, TimeSpan.Zero);
-
-        var started = time.GetTimestamp();
-        UnixProcess.Signal(-Pgid, signal);
-        if (await WaitGoneAsync(grace, time, cancellationToken))
-            return new LeftoverStopResult(members, Killed: false, Survivors: false, time.GetElapsedTime(started));
-
-        UnixProcess.Signal(-Pgid, SignalNames.SIGKILL);
-        var gone = await WaitGoneAsync(KillWait, time, cancellationToken);
-        return new LeftoverStopResult(members, Killed: true, Survivors: !gone, time.GetElapsedTime(started));
-    }
-
-    private async Task<bool> WaitGoneAsync(TimeSpan limit, TimeProvider time, CancellationToken cancellationToken)
-    {
-        var started = time.GetTimestamp();
-        while (LiveMembers().Count > 0)
-        {
-            var remaining = limit - time.GetElapsedTime(started);
-            if (remaining <= TimeSpan.Zero) return false;
-            await Task.Delay(remaining < PollInterval ? remaining : PollInterval, time, cancellationToken);
-        }
-        return true;
+        if (members.Count == 0) return new LeftoverStopResult(Array.Empty<int>(), new StopOutcome(Killed: false, Survived: false, TimeSpan.Zero));
+        return new LeftoverStopResult(members, await StopSequence.RunAsync(this, signal, grace, time, cancellationToken: cancellationToken));
     }
 }

@@ -30,6 +30,19 @@ public sealed class PortReportTests
     }
 
     [Fact]
+    public void A_listener_that_left_the_group_is_the_instances_when_it_is_in_the_instances_cgroup()
+    {
+        // 200 called setsid(): another group and session, but still in web's cgroup.
+        var claim = new PortClaim(8000, "web", "running", 100, "/cg/svcmgr-x/web@1");
+        string? CgroupOf(int pid) => pid == 200 ? "/cg/svcmgr-x/web@1" : "/cg";
+
+        PortReport.Build([claim], [Listener(8000, 200)], pid => Processes.GetValueOrDefault(pid), CgroupOf).Single().Conflict.Should().BeFalse();
+        Row(claim with { Cgroup = null }, Listener(8000, 200)).Conflict.Should().BeTrue("without a cgroup it is outside the instance");
+        PortReport.Build([claim with { Cgroup = "/cg/svcmgr-x/api@1" }], [Listener(8000, 200)], pid => Processes.GetValueOrDefault(pid), CgroupOf)
+            .Single().Conflict.Should().BeTrue("another instance's cgroup");
+    }
+
+    [Fact]
     public void Nobody_listening_is_no_conflict()
     {
         Row(new PortClaim(8000, "web", "stopped", null), Listener(8001, 200))

@@ -51,7 +51,7 @@ public sealed class FleetCoordinatorTests : IAsyncLifetime
         {
             IsPortInUse = p => { lock (_busy) return _busy.Contains(p); },
         };
-        await _coordinator.StartUpAsync(PersistedState.Empty, CancellationToken.None);
+        await _coordinator.StartUpAsync(PersistedState.Empty, new Containment(null, Disabled: true, "tests"), CancellationToken.None);
     }
 
     public async Task DisposeAsync()

@@ -1,6 +1,9 @@
+using ServiceManager.Platform.Unix.Cgroups;
+
 namespace ServiceManager.EndToEnd.Tests.Infrastructure;
 
-/// <summary>A private SVCMGR_HOME directory, deleted afterwards.</summary>
+/// <summary>A private SVCMGR_HOME directory, deleted afterwards with the cgroup subtree its daemons made (a daemon
+/// killed by a test leaves it behind; repeated runs must not litter the cgroup tree).</summary>
 internal sealed class TestHome : IDisposable
 {
     public TestHome()
@@ -21,6 +24,23 @@ internal sealed class TestHome : IDisposable
 
     public void Dispose()
     {
+        RemoveCgroups();
         try { Directory.Delete(Path, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+
+    /// <summary>The subtree a daemon on this home makes: under the test process's cgroup, which its daemons inherit.</summary>
+    public string? CgroupSubtree =>
+        CgroupHierarchy.PathOf(Environment.ProcessId) is { } own && CgroupHierarchy.Find(own)?.DirectoryOf(own) is { } directory
+            ? System.IO.Path.Combine(directory, CgroupContainment.SubtreeName(Path))
+            : null;
+
+    private void RemoveCgroups()
+    {
+        if (CgroupSubtree is not { } subtree || !Directory.Exists(subtree)) return;
+        var cgroup = new Cgroup(subtree);
+        cgroup.Kill();
+        // A bounded wait in clean-up, not a synchronisation: killed processes leave the cgroup within milliseconds.
+        for (var i = 0; i < 500 && cgroup.IsPopulated(); i++) Thread.Sleep(10);
+        cgroup.TryRemove();
     }
 }

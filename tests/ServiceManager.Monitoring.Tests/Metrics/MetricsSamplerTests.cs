@@ -82,6 +82,24 @@ public sealed class MetricsSamplerTests : IAsyncLifetime
     }
 
     [Fact]
+    public void In_a_cgroup_a_process_that_left_the_group_and_session_still_counts()
+    {
+        _source.Set(100, group: 100, cpuTicks: 0, threads: 1, rssPages: 100, startTicks: 40_000);
+        _source.Set(300, group: 300, cpuTicks: 0, threads: 2, rssPages: 1000, startTicks: 40_100); // setsid escapee
+        _source.Set(400, group: 400, cpuTicks: 0, threads: 1, rssPages: 7, startTicks: 1);          // someone else
+        _source.Cgroups["/cg/web-1@1"] = [100, 300];
+        _sampler.Track("web-1", 100, "/cg/web-1@1");
+
+        _sampler.SampleNow();
+        _sampler.TryGetLatest("web-1", out var sample).Should().BeTrue();
+
+        sample.Metrics.Processes.Should().Be(2);
+        sample.Metrics.RssBytes.Should().Be(1100 * 4096, "the escapee's memory is the instance's");
+        _sampler.Track("web-1", 100);
+        Next().Processes.Should().Be(1, "without the cgroup only the group and session count");
+    }
+
+    [Fact]
     public void A_process_born_between_samples_counts_all_its_ticks_and_one_that_exits_stops_counting()
     {
         _source.Set(100, group: 100, cpuTicks: 0, startTicks: 40_000);

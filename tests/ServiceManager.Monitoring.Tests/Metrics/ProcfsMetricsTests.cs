@@ -130,4 +130,16 @@ public sealed class ProcfsMetricsTests : IAsyncLifetime
         source.CountOpenFds(int.MaxValue).Should().Be(-1);
         all.Should().Contain(p => p.Pid == 1);
     }
+
+    [CgroupV2Fact]
+    public void The_procfs_source_reads_the_members_of_a_cgroup()
+    {
+        var members = new List<int>();
+
+        new ProcfsStatsSource().ReadCgroupMembers(CgroupV2FactAttribute.OwnDirectory!, members);
+
+        members.Should().Contain(Environment.ProcessId);
+        new ProcfsStatsSource().ReadCgroupMembers("/nonexistent", members);
+        members.Should().BeEmpty();
+    }
 }

@@ -24,6 +24,15 @@ internal sealed class FakeStatsSource : IProcessStatsSource
         into.AddRange(Processes);
     }
 
+    /// <summary>The pids in each cgroup directory.</summary>
+    public Dictionary<string, List<int>> Cgroups { get; } = new(StringComparer.Ordinal);
+
+    public void ReadCgroupMembers(string cgroupDirectory, List<int> into)
+    {
+        into.Clear();
+        if (Cgroups.TryGetValue(cgroupDirectory, out var pids)) into.AddRange(pids);
+    }
+
     public int CountOpenFds(int pid) => OpenFds.GetValueOrDefault(pid, -1);
 
     public bool TryReadSystem(out SystemCounters counters)

@@ -4,14 +4,18 @@ using ServiceManager.Reliability.Tests.Support;
 namespace ServiceManager.Reliability.Tests.Faults;
 
 /// <summary>
-/// What a stop reaches: the child's whole process group, by signal and then SIGKILL — but not a descendant that left
-/// the group with setsid(). A stop that needed force says so; one that left a process running says so and fails.
+/// What a stop reaches with process groups only (<c>cgroups = "off"</c>, or no writable cgroup v2): the child's whole
+/// process group, by signal and then SIGKILL — but not a descendant that left the group with setsid(). A stop that
+/// needed force says so; one that left a process running says so and fails. (With cgroups: <see cref="CgroupStopReachTests"/>.)
 /// </summary>
 public sealed class StopReachTests : DaemonFixture
 {
     public override Task InitializeAsync()
     {
         Home.WriteConfig("""
+            [daemon]
+            cgroups = "off"
+
             [instances.stubborn]
             # trap '' makes TERM ignored, and an ignored signal stays ignored across fork and exec: the whole group ignores it.
             start_command = ["sh", "-c", "trap '' TERM; echo ready; while :; do sleep 0.1; done"]
@@ -90,5 +94,16 @@ public sealed class StopReachTests : DaemonFixture
         var again = await CliAsync("stop", "escaper");
         again.ExitCode.Should().Be(0, "stopping a stopped instance reports no older stop's trouble: " + again);
         again.Stderr.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Doctor_says_process_groups_are_used_by_choice()
+    {
+        var doctor = await CliAsync("doctor", "--json");
+
+        using var json = JsonDocument.Parse(doctor.Stdout);
+        var check = json.RootElement.EnumerateArray().Single(c => c.GetProperty("name").GetString() == "containment");
+        check.GetProperty("status").GetString().Should().Be("ok", "turned off on purpose: nothing to fix");
+        check.GetProperty("message").GetString().Should().Be("process groups only (cgroups = \"off\" in [daemon])");
     }
 }
