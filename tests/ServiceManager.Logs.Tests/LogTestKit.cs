@@ -8,7 +8,7 @@ internal static class LogTestKit
 {
     public static readonly DateTimeOffset Start = new(2026, 11, 25, 16, 5, 24, 123, TimeSpan.Zero);
 
-    public static InstanceLog Create(TempDirectory dir, LogOptions? options = null, TimeProvider? time = null) =>
+    public static InstanceLog Create(TempDir dir, LogOptions? options = null, TimeProvider? time = null) =>
         new("web-0", options ?? new LogOptions(dir.Path), time ?? new FakeTimeProvider(Start));
 
     public static void Write(this InstanceLog log, OutputStream stream, string text) =>

@@ -4,7 +4,7 @@ namespace ServiceManager.Logs.Tests;
 
 public sealed class RotationEventTests : IDisposable
 {
-    private readonly TempDirectory _dir = new();
+    private readonly TempDir _dir = new();
 
     public void Dispose() => _dir.Dispose();
 

@@ -7,7 +7,7 @@ namespace ServiceManager.Logs.Tests;
 
 public sealed partial class RotationTests : IDisposable
 {
-    private readonly TempDirectory _dir = new();
+    private readonly TempDir _dir = new();
 
     public void Dispose() => _dir.Dispose();
 

@@ -5,7 +5,7 @@ namespace ServiceManager.Logs.Tests;
 
 public sealed class TimestampTests : IDisposable
 {
-    private readonly TempDirectory _dir = new();
+    private readonly TempDir _dir = new();
 
     public void Dispose() => _dir.Dispose();
 

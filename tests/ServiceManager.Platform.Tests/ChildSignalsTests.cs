@@ -26,13 +26,13 @@ public sealed class ChildSignalsTests
             SetHandler(LibC.SIG_IGN);
             // While SIGCHLD is ignored the kernel reaps by itself: the exit is still reported, without a status.
             using (var lost = spawner.Spawn(Requests.Sh("exit 5"), new RecordingSink()))
-                (await Eventually.Exit(lost)).Should().Match<ChildExit>(e => e.Code == null && e.Signal == null);
+                (await ChildExits.WaitAsync(lost)).Should().Match<ChildExit>(e => e.Code == null && e.Signal == null);
 
             ChildSignals.EnsureDefaultDisposition().Should().BeTrue();
 
             CurrentHandler().Should().Be(LibC.SIG_DFL);
             using var kept = spawner.Spawn(Requests.Sh("exit 5"), new RecordingSink());
-            (await Eventually.Exit(kept)).Code.Should().Be(5);
+            (await ChildExits.WaitAsync(kept)).Code.Should().Be(5);
         }
         finally
         {

@@ -15,7 +15,7 @@ public sealed class LeftoverGroupTests : IDisposable
     {
         var sink = new RecordingSink();
         using var child = _spawner.Spawn(Requests.Sh("sleep 1000 & echo $!; wait"), sink);
-        await Eventually.True(() => sink.Text(OutputStream.Stdout).EndsWith('\n'), "the grandchild pid is printed");
+        await Eventually.TrueAsync(() => sink.Text(OutputStream.Stdout).EndsWith('\n'), "the grandchild pid is printed");
         var grandchild = int.Parse(sink.Text(OutputStream.Stdout).Trim(), CultureInfo.InvariantCulture);
         child.StartTime.Should().Be(ProcStat.Read(child.Pid)!.StartTime).And.BeGreaterThan(0);
 
@@ -28,7 +28,7 @@ public sealed class LeftoverGroupTests : IDisposable
         result.Killed.Should().BeFalse();
         result.Survivors.Should().BeFalse();
         group.LiveMembers().Should().BeEmpty();
-        (await Eventually.Exit(child)).Signal.Should().Be(SignalNames.SIGTERM);
+        (await ChildExits.WaitAsync(child)).Signal.Should().Be(SignalNames.SIGTERM);
     }
 
     [Fact]
@@ -36,13 +36,13 @@ public sealed class LeftoverGroupTests : IDisposable
     {
         var sink = new RecordingSink();
         using var child = _spawner.Spawn(Requests.Sh("trap '' TERM; echo ready; while :; do sleep 1; done"), sink);
-        await Eventually.True(() => sink.Text(OutputStream.Stdout).Contains("ready", StringComparison.Ordinal), "the trap is set");
+        await Eventually.TrueAsync(() => sink.Text(OutputStream.Stdout).Contains("ready", StringComparison.Ordinal), "the trap is set");
 
         var result = await new LeftoverGroup(child.Pid, child.StartTime!.Value).StopAsync(SignalNames.SIGTERM, TimeSpan.FromMilliseconds(200), TimeProvider.System);
 
         result.Killed.Should().BeTrue();
         result.Survivors.Should().BeFalse();
-        (await Eventually.Exit(child)).Signal.Should().Be(SignalNames.SIGKILL);
+        (await ChildExits.WaitAsync(child)).Signal.Should().Be(SignalNames.SIGKILL);
     }
 
     [Fact]
@@ -58,6 +58,6 @@ public sealed class LeftoverGroupTests : IDisposable
         child.Exited.IsCompleted.Should().BeFalse("nothing was sent to a process that only shares the pid");
         new LeftoverGroup(child.Pid, 0).LiveMembers().Should().BeEmpty("an unknown start time proves nothing");
         child.SignalGroup(SignalNames.SIGKILL);
-        await Eventually.Exit(child);
+        await ChildExits.WaitAsync(child);
     }
 }

@@ -8,7 +8,7 @@ public sealed class ManyChildrenTests
     [Fact]
     public async Task Fifty_children_at_once_are_all_reaped_with_their_codes_on_a_fixed_number_of_threads()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempDir();
         using var spawner = new UnixProcessSpawner();
         var gate = Path.Combine(dir.Path, "gate");
         var threadsBefore = NativeTestHelpers.ThreadCount();
@@ -23,7 +23,7 @@ public sealed class ManyChildrenTests
             (NativeTestHelpers.ThreadCount() - threadsBefore).Should().BeLessThan(10);
 
             await File.WriteAllTextAsync(gate, "");
-            var exits = await Task.WhenAll(children.Select(Eventually.Exit));
+            var exits = await Task.WhenAll(children.Select(ChildExits.WaitAsync));
 
             exits.Select(e => e.Code).Should().Equal(Enumerable.Range(0, 50).Cast<int?>());
             children.Should().OnlyContain(c => ProcStat.Read(c.Pid) == null || ProcStat.Read(c.Pid)!.ParentPid != Environment.ProcessId);

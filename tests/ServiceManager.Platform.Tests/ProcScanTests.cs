@@ -19,7 +19,7 @@ public sealed class ProcScanTests : IDisposable
         {
             // posix_spawn returns once the child is inside execve, a moment before the kernel publishes the new
             // environment in /proc/PID/environ.
-            await Eventually.True(() => ProcScan.WithEnvironmentVariable(variable).Count > 0, "the child's environment is visible");
+            await Eventually.TrueAsync(() => ProcScan.WithEnvironmentVariable(variable).Count > 0, "the child's environment is visible");
             var found = ProcScan.WithEnvironmentVariable(variable).Should().ContainSingle().Subject;
 
             found.Process.Pid.Should().Be(child.Pid);
@@ -34,7 +34,7 @@ public sealed class ProcScanTests : IDisposable
         finally
         {
             child.SignalGroup(SignalNames.SIGKILL);
-            await Eventually.Exit(child);
+            await ChildExits.WaitAsync(child);
         }
 
         ProcScan.WithEnvironmentVariable(variable).Should().BeEmpty("a reaped child is gone");

@@ -14,7 +14,7 @@ public sealed class ReapingTests : IDisposable
     {
         using var child = _spawner.Spawn(Requests.Sh("exit 0"), new RecordingSink());
 
-        await Eventually.Exit(child);
+        await ChildExits.WaitAsync(child);
 
         // Reaping happens before Exited completes; a pid reused since then would not be our zombie.
         ProcStat.Read(child.Pid).Should().Match<ProcStat?>(s => s == null || !s.IsZombie || s.ParentPid != Environment.ProcessId);
@@ -27,13 +27,13 @@ public sealed class ReapingTests : IDisposable
             Task.Run(async () =>
             {
                 using var process = Process.Start(new ProcessStartInfo("sh") { ArgumentList = { "-c", "exit 7" } })!;
-                await process.WaitForExitAsync().WaitAsync(Eventually.Deadline);
+                await process.WaitForExitAsync().WaitAsync(Eventually.DefaultTimeout);
                 return process.ExitCode;
             }),
             Task.Run(async () =>
             {
                 using var child = _spawner.Spawn(Requests.Sh("exit 5"), new RecordingSink());
-                return (await Eventually.Exit(child)).Code ?? -1;
+                return (await ChildExits.WaitAsync(child)).Code ?? -1;
             })));
 
         var results = await Task.WhenAll(rounds);
@@ -49,12 +49,12 @@ public sealed class ReapingTests : IDisposable
         using var spawner = new UnixProcessSpawner(e => { lock (errors) errors.Add(e); });
 
         using (var bad = spawner.Spawn(Requests.Sh("echo boom"), new ThrowingSink()))
-            (await Eventually.Exit(bad)).Code.Should().Be(0);
+            (await ChildExits.WaitAsync(bad)).Code.Should().Be(0);
         var sink = new RecordingSink();
         using var good = spawner.Spawn(Requests.Sh("echo fine"), sink);
 
-        (await Eventually.Exit(good)).Code.Should().Be(0);
-        await Eventually.True(() => sink.AllClosed, "stdout reaches EOF");
+        (await ChildExits.WaitAsync(good)).Code.Should().Be(0);
+        await Eventually.TrueAsync(() => sink.AllClosed, "stdout reaches EOF");
         sink.Text(OutputStream.Stdout).Should().Be("fine\n");
         lock (errors) errors.Should().NotBeEmpty().And.AllBeOfType<InvalidOperationException>();
     }

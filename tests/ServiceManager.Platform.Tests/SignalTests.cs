@@ -16,7 +16,7 @@ public sealed class SignalTests : IDisposable
         using var child = _spawner.Spawn(Requests.Run("sleep", "1000"), new RecordingSink());
 
         child.SignalGroup(signal).Should().BeTrue();
-        var exit = await Eventually.Exit(child);
+        var exit = await ChildExits.WaitAsync(child);
 
         exit.Signal.Should().Be(signal);
         exit.Code.Should().BeNull();
@@ -27,25 +27,25 @@ public sealed class SignalTests : IDisposable
     {
         var sink = new RecordingSink();
         using var child = _spawner.Spawn(Requests.Sh("sleep 1000 & echo $!; wait"), sink);
-        await Eventually.True(() => sink.Text(OutputStream.Stdout).EndsWith('\n'), "the grandchild pid is printed");
+        await Eventually.TrueAsync(() => sink.Text(OutputStream.Stdout).EndsWith('\n'), "the grandchild pid is printed");
         var grandchild = int.Parse(sink.Text(OutputStream.Stdout).Trim(), System.Globalization.CultureInfo.InvariantCulture);
         ProcStat.Read(grandchild)!.IsZombie.Should().BeFalse();
         child.IsGroupAlive().Should().BeTrue();
 
         child.SignalGroup(SignalNames.SIGTERM).Should().BeTrue();
 
-        (await Eventually.Exit(child)).Signal.Should().Be(SignalNames.SIGTERM);
+        (await ChildExits.WaitAsync(child)).Signal.Should().Be(SignalNames.SIGTERM);
         // The orphaned grandchild is reparented to pid 1, which on some machines never reaps it: dead means gone or
         // a zombie.
-        await Eventually.True(() => ProcStat.Read(grandchild) is null or { IsZombie: true }, "the grandchild is dead");
-        await Eventually.True(() => !child.IsGroupAlive(), "the group counts as gone");
+        await Eventually.TrueAsync(() => ProcStat.Read(grandchild) is null or { IsZombie: true }, "the grandchild is dead");
+        await Eventually.TrueAsync(() => !child.IsGroupAlive(), "the group counts as gone");
     }
 
     [Fact]
     public async Task Signalling_a_finished_group_returns_false()
     {
         using var child = _spawner.Spawn(Requests.Sh("exit 0"), new RecordingSink());
-        await Eventually.Exit(child);
+        await ChildExits.WaitAsync(child);
 
         child.IsGroupAlive().Should().BeFalse();
         child.SignalGroup(SignalNames.SIGTERM).Should().BeFalse();
@@ -57,13 +57,13 @@ public sealed class SignalTests : IDisposable
         var sink = new RecordingSink();
         using var child = _spawner.Spawn(Requests.Sh("sleep 1000 & exit 4"), sink);
 
-        (await Eventually.Exit(child)).Code.Should().Be(4);
+        (await ChildExits.WaitAsync(child)).Code.Should().Be(4);
 
         sink.IsClosed(OutputStream.Stdout).Should().BeFalse("the grandchild still holds the write end");
         child.IsGroupAlive().Should().BeTrue();
         child.SignalGroup(SignalNames.SIGKILL).Should().BeTrue();
-        await Eventually.True(() => sink.AllClosed, "EOF once the grandchild is gone");
-        await Eventually.True(() => !child.IsGroupAlive(), "the group counts as gone");
+        await Eventually.TrueAsync(() => sink.AllClosed, "EOF once the grandchild is gone");
+        await Eventually.TrueAsync(() => !child.IsGroupAlive(), "the group counts as gone");
     }
 
     [Fact]
@@ -74,9 +74,9 @@ public sealed class SignalTests : IDisposable
 
         child.Dispose();
 
-        await Eventually.True(() => sink.AllClosed, "the pipes are closed");
+        await Eventually.TrueAsync(() => sink.AllClosed, "the pipes are closed");
         child.SignalGroup(SignalNames.SIGKILL).Should().BeTrue();
-        (await Eventually.Exit(child)).Signal.Should().Be(SignalNames.SIGKILL);
+        (await ChildExits.WaitAsync(child)).Signal.Should().Be(SignalNames.SIGKILL);
         ProcStat.Read(child.Pid).Should().BeNull("the child was reaped");
     }
 

@@ -15,11 +15,11 @@ public sealed class SpawnBasicsTests : IDisposable
         var sink = new RecordingSink();
         using var child = _spawner.Spawn(Requests.Sh("echo out; echo err >&2; exit 3"), sink);
 
-        var exit = await Eventually.Exit(child);
+        var exit = await ChildExits.WaitAsync(child);
 
         exit.Code.Should().Be(3);
         exit.Signal.Should().BeNull();
-        await Eventually.True(() => sink.AllClosed, "both pipes reach EOF");
+        await Eventually.TrueAsync(() => sink.AllClosed, "both pipes reach EOF");
         sink.Text(OutputStream.Stdout).Should().Be("out\n");
         sink.Text(OutputStream.Stderr).Should().Be("err\n");
     }
@@ -27,14 +27,14 @@ public sealed class SpawnBasicsTests : IDisposable
     [Fact]
     public async Task The_requested_environment_and_working_directory_reach_the_child_and_nothing_else_does()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempDir();
         var env = new Dictionary<string, string> { ["FOO"] = "bar baz", ["PATH"] = "/usr/bin:/bin" };
         var sink = new RecordingSink();
         using var child = _spawner.Spawn(Requests.Sh("echo \"$FOO\"; pwd; echo \"${HOME-unset}\"", env, dir.Path), sink);
 
-        (await Eventually.Exit(child)).Code.Should().Be(0);
+        (await ChildExits.WaitAsync(child)).Code.Should().Be(0);
 
-        await Eventually.True(() => sink.AllClosed, "stdout reaches EOF");
+        await Eventually.TrueAsync(() => sink.AllClosed, "stdout reaches EOF");
         sink.Text(OutputStream.Stdout).Should().Be($"bar baz\n{dir.Path}\nunset\n");
     }
 
@@ -54,7 +54,7 @@ public sealed class SpawnBasicsTests : IDisposable
         finally
         {
             child.SignalGroup(SignalNames.SIGKILL);
-            await Eventually.Exit(child);
+            await ChildExits.WaitAsync(child);
         }
     }
 
@@ -68,8 +68,8 @@ public sealed class SpawnBasicsTests : IDisposable
         {
             var sink = new RecordingSink();
             using var child = _spawner.Spawn(Requests.Run("ls", "/proc/self/fd"), sink);
-            (await Eventually.Exit(child)).Code.Should().Be(0);
-            await Eventually.True(() => sink.AllClosed, "stdout reaches EOF");
+            (await ChildExits.WaitAsync(child)).Code.Should().Be(0);
+            await Eventually.TrueAsync(() => sink.AllClosed, "stdout reaches EOF");
 
             var fds = sink.Text(OutputStream.Stdout).Split('\n', StringSplitOptions.RemoveEmptyEntries);
             // 0, 1, 2 and the directory ls itself is reading.
@@ -88,8 +88,8 @@ public sealed class SpawnBasicsTests : IDisposable
         // The runtime ignores SIGPIPE; a child inheriting that would never die writing to a closed pipe.
         var sink = new RecordingSink();
         using var child = _spawner.Spawn(Requests.Run("grep", "-E", "^Sig(Ign|Blk)", "/proc/self/status"), sink);
-        (await Eventually.Exit(child)).Code.Should().Be(0);
-        await Eventually.True(() => sink.AllClosed, "stdout reaches EOF");
+        (await ChildExits.WaitAsync(child)).Code.Should().Be(0);
+        await Eventually.TrueAsync(() => sink.AllClosed, "stdout reaches EOF");
 
         var masks = sink.Text(OutputStream.Stdout).Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .ToDictionary(l => l.Split(':')[0], l => Convert.ToUInt64(l.Split('\t')[1], 16));
@@ -106,7 +106,7 @@ public sealed class SpawnBasicsTests : IDisposable
         var sink = new RecordingSink();
         using var child = _spawner.Spawn(Requests.Run("seq", "1", "200000"), sink);
 
-        (await Eventually.Exit(child)).Code.Should().Be(0);
+        (await ChildExits.WaitAsync(child)).Code.Should().Be(0);
 
         // Checked the moment the exit is known, without waiting: the last chunk must already have been delivered.
         sink.Length(OutputStream.Stdout).Should().Be(expected.Length);
@@ -124,7 +124,7 @@ public sealed class SpawnBasicsTests : IDisposable
         using var child = _spawner.Spawn(Requests.Run("perl", "-e", script), sink);
 
         var seenAtExit = await child.Exited.ContinueWith(
-            _ => sink.Length(OutputStream.Stdout), TaskScheduler.Default).WaitAsync(Eventually.Deadline);
+            _ => sink.Length(OutputStream.Stdout), TaskScheduler.Default).WaitAsync(Eventually.DefaultTimeout);
 
         (await child.Exited).Code.Should().Be(0, "stderr: {0}", sink.Text(OutputStream.Stderr));
         seenAtExit.Should().Be(size);

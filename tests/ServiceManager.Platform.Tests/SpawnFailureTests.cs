@@ -5,7 +5,7 @@ namespace ServiceManager.Platform.Tests;
 public sealed class SpawnFailureTests : IDisposable
 {
     private readonly UnixProcessSpawner _spawner = new();
-    private readonly TempDirectory _dir = new();
+    private readonly TempDir _dir = new();
 
     public void Dispose()
     {
@@ -61,8 +61,8 @@ public sealed class SpawnFailureTests : IDisposable
 
         using var child = _spawner.Spawn(new SpawnRequest("svcmgr-only-here", [], env, _dir.Path), sink);
 
-        (await Eventually.Exit(child)).Code.Should().Be(0);
-        await Eventually.True(() => sink.AllClosed, "stdout reaches EOF");
+        (await ChildExits.WaitAsync(child)).Code.Should().Be(0);
+        await Eventually.TrueAsync(() => sink.AllClosed, "stdout reaches EOF");
         sink.Text(OutputStream.Stdout).Should().Be("found\n");
 
         var noPath = new Dictionary<string, string> { ["PATH"] = "/nonexistent" };

@@ -19,8 +19,8 @@ public sealed class StdinTests
             // An inherited stdin would be the pipe, whose write end stays open here: cat would never finish.
             using var child = spawner.Spawn(Requests.Sh("readlink /proc/self/fd/0; cat; echo done"), sink);
 
-            (await Eventually.Exit(child)).Code.Should().Be(0);
-            await Eventually.True(() => sink.AllClosed, "stdout reaches EOF");
+            (await ChildExits.WaitAsync(child)).Code.Should().Be(0);
+            await Eventually.TrueAsync(() => sink.AllClosed, "stdout reaches EOF");
             sink.Text(OutputStream.Stdout).Should().Be("/dev/null\ndone\n");
         }
         finally

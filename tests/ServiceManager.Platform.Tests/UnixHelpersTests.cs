@@ -9,7 +9,7 @@ public sealed class UnixHelpersTests
     [Fact]
     public async Task Peer_credentials_name_the_connecting_process()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempDir();
         var endpoint = new UnixDomainSocketEndPoint(Path.Combine(dir.Path, "s.sock"));
         using var listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
         listener.Bind(endpoint);
@@ -40,7 +40,7 @@ public sealed class UnixHelpersTests
         UnixProcess.Exists(Environment.ProcessId).Should().BeTrue();
         UnixProcess.Exists(child.Pid).Should().BeTrue();
         UnixProcess.Signal(child.Pid, SignalNames.SIGKILL).Should().BeTrue();
-        (await Eventually.Exit(child)).Signal.Should().Be(SignalNames.SIGKILL);
+        (await ChildExits.WaitAsync(child)).Signal.Should().Be(SignalNames.SIGKILL);
         UnixProcess.Exists(child.Pid).Should().BeFalse();
         UnixProcess.Signal(child.Pid, 0).Should().BeFalse();
     }

@@ -66,7 +66,7 @@ public sealed class FleetTests
         changed.Pid.Should().NotBe(changePid);
         File.ReadAllText($"/proc/{changed.Pid}/cmdline").Should().Contain("999");
         h.Fleet.TryResolve("drop", out _).Should().BeFalse();
-        Processes.IsLive(dropPid).Should().BeFalse();
+        Processes.IsAlive(dropPid).Should().BeFalse();
         h.Get("new").State.Should().Be(InstanceState.Running);
         h.Get("idle").State.Should().Be(InstanceState.Stopped);
     }
@@ -102,7 +102,7 @@ public sealed class FleetTests
 
         result.Done.Should().Equal("a", "b", "c");
         groups.SelectMany(Processes.LiveMembersOfGroup).Should().BeEmpty();
-        Processes.IsLive(grandchild).Should().BeFalse();
+        Processes.IsAlive(grandchild).Should().BeFalse();
         h.Fleet.List().Should().OnlyContain(s => s.State == InstanceState.Stopped);
     }
 
@@ -161,7 +161,7 @@ public sealed class FleetTests
         var pid = added.Pid!.Value;
 
         (await h.Fleet.RemoveAsync(["2"])).Should().Equal("extra");
-        Processes.IsLive(pid).Should().BeFalse();
+        Processes.IsAlive(pid).Should().BeFalse();
         h.Fleet.TryResolve("extra", out _).Should().BeFalse();
     }
 

@@ -123,6 +123,6 @@ public sealed class RestartPolicyTests
         var grandchild = await Processes.ReadPidFileAsync(pidFile);
         await h.WaitForStateAsync(InstanceState.Stopped);
 
-        Processes.IsLive(grandchild).Should().BeFalse();
+        Processes.IsAlive(grandchild).Should().BeFalse();
     }
 }

@@ -18,7 +18,7 @@ public sealed class StartStopTests
         snapshot.State.Should().Be(InstanceState.Running);
         snapshot.Pid.Should().NotBeNull();
         snapshot.StartedAt.Should().NotBeNull();
-        Processes.IsLive(snapshot.Pid!.Value).Should().BeTrue();
+        Processes.IsAlive(snapshot.Pid!.Value).Should().BeTrue();
     }
 
     [Fact]
@@ -43,7 +43,7 @@ public sealed class StartStopTests
         await h.Supervisor.StartAsync();
         var childPid = h.Snapshot.Pid!.Value;
         var grandchildPid = await Processes.ReadPidFileAsync(pidFile);
-        Processes.IsLive(grandchildPid).Should().BeTrue();
+        Processes.IsAlive(grandchildPid).Should().BeTrue();
 
         var outcome = await h.Supervisor.StopAsync();
 
@@ -51,8 +51,8 @@ public sealed class StartStopTests
         h.Snapshot.State.Should().Be(InstanceState.Stopped);
         h.Snapshot.Pid.Should().BeNull();
         h.Snapshot.Transitions[^1].Reason.Should().Be("stopped by request");
-        Processes.IsLive(childPid).Should().BeFalse();
-        Processes.IsLive(grandchildPid).Should().BeFalse("the stop signal goes to the whole process group");
+        Processes.IsAlive(childPid).Should().BeFalse();
+        Processes.IsAlive(grandchildPid).Should().BeFalse("the stop signal goes to the whole process group");
         Processes.LiveMembersOfGroup(childPid).Should().BeEmpty();
         h.Snapshot.LastExit!.Signal.Should().Be(SignalNames.SIGTERM);
     }
@@ -156,7 +156,7 @@ public sealed class StartStopTests
         h.Snapshot.State.Should().Be(InstanceState.Running);
         h.Snapshot.Pid.Should().NotBe(first);
         h.Snapshot.Restarts.Should().Be(1);
-        Processes.IsLive(first).Should().BeFalse();
+        Processes.IsAlive(first).Should().BeFalse();
 
         await h.Supervisor.StopAsync();
         (await h.Supervisor.RestartAsync()).Should().Be(OperationOutcome.Done, "restart works from stopped too");
@@ -195,7 +195,7 @@ public sealed class StartStopTests
 
         await h.DisposeAsync();
 
-        Processes.IsLive(pid).Should().BeFalse();
+        Processes.IsAlive(pid).Should().BeFalse();
         h.Snapshot.State.Should().Be(InstanceState.Stopped);
         var act = () => h.Supervisor.StartAsync();
         await act.Should().ThrowAsync<ObjectDisposedException>();

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using ServiceManager.Daemon.Hosting;
 using ServiceManager.Daemon.Persistence;
-using ServiceManager.EndToEnd.Tests.Infrastructure;
 using ServiceManager.Platform;
 using ServiceManager.Platform.Unix;
 using ServiceManager.Platform.Unix.Cgroups;

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using ServiceManager.Daemon.Persistence;
-using ServiceManager.EndToEnd.Tests.Infrastructure;
 using ServiceManager.Platform.Unix;
 using ServiceManager.Protocol;
 using ServiceManager.Supervision;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using ServiceManager.EndToEnd.Tests.Infrastructure;
 
 namespace ServiceManager.EndToEnd.Tests.Cli;
 

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
-using ServiceManager.EndToEnd.Tests.Infrastructure;
 
 namespace ServiceManager.EndToEnd.Tests.Daemon;
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using ServiceManager.EndToEnd.Tests.Infrastructure;
 using ServiceManager.Protocol;
 
 namespace ServiceManager.EndToEnd.Tests.Diagnostics;

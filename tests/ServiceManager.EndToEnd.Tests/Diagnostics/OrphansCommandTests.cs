@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json;
-using ServiceManager.EndToEnd.Tests.Infrastructure;
 using ServiceManager.Platform.Unix;
 using ServiceManager.Protocol;
 using ServiceManager.Protocol.Messages;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net.Http;
 using System.Text.RegularExpressions;
-using ServiceManager.EndToEnd.Tests.Infrastructure;
 
 namespace ServiceManager.EndToEnd.Tests.Fleet;
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http;
 using System.Net.Sockets;
-using ServiceManager.EndToEnd.Tests.Infrastructure;
 using ServiceManager.Protocol.Client;
 using ServiceManager.Protocol.Messages;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net.Http;
-using ServiceManager.EndToEnd.Tests.Infrastructure;
 using ServiceManager.Platform.Unix;
 using ServiceManager.Protocol.Messages;
 

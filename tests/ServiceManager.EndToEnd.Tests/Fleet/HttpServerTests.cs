@@ -1,6 +1,5 @@
 using System.Net.Http;
 using System.Text.RegularExpressions;
-using ServiceManager.EndToEnd.Tests.Infrastructure;
 
 namespace ServiceManager.EndToEnd.Tests.Fleet;
 

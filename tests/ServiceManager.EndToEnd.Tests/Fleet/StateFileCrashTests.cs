@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using ServiceManager.EndToEnd.Tests.Infrastructure;
 using ServiceManager.Platform.Unix;
 using ServiceManager.Protocol.Client;
 using ServiceManager.Protocol.Messages;

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Threading.Channels;
 using ServiceManager.EndToEnd.Tests.Fleet;
-using ServiceManager.EndToEnd.Tests.Infrastructure;
 using ServiceManager.Protocol;
 using ServiceManager.Protocol.Client;
 using ServiceManager.Protocol.Messages;

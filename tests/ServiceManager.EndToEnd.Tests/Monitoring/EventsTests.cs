@@ -1,5 +1,4 @@
 using System.Text.Json;
-using ServiceManager.EndToEnd.Tests.Infrastructure;
 using ServiceManager.Protocol;
 using ServiceManager.Protocol.Messages;
 

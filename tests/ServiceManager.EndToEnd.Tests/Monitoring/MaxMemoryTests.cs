@@ -1,4 +1,3 @@
-using ServiceManager.EndToEnd.Tests.Infrastructure;
 
 namespace ServiceManager.EndToEnd.Tests.Monitoring;
 

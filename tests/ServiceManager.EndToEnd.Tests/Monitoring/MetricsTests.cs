@@ -1,5 +1,4 @@
 using System.Text.Json;
-using ServiceManager.EndToEnd.Tests.Infrastructure;
 
 namespace ServiceManager.EndToEnd.Tests.Monitoring;
 

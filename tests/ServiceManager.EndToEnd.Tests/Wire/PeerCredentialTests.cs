@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using ServiceManager.EndToEnd.Tests.Infrastructure;
 
 namespace ServiceManager.EndToEnd.Tests.Wire;
 

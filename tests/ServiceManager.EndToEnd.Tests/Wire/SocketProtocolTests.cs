@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
-using ServiceManager.EndToEnd.Tests.Infrastructure;
 using ServiceManager.Protocol;
 using ServiceManager.Protocol.Messages;
 

@@ -25,7 +25,7 @@ public sealed class ExecProbeTests : IDisposable
 
     private static async Task<ProbeResult> Once(IHealthProbe probe)
     {
-        using var cts = new CancellationTokenSource(Eventually.Deadline);
+        using var cts = new CancellationTokenSource(Eventually.DefaultTimeout);
         return await probe.ProbeAsync(cts.Token);
     }
 
@@ -66,12 +66,12 @@ public sealed class ExecProbeTests : IDisposable
         await using var monitor = new HealthMonitor("web-1", Probe(endpoint), settings, TimeProvider.System);
 
         monitor.Start();
-        await Eventually.True(() => monitor.Snapshot.LastCheck is not null, "the probe timed out");
+        await Eventually.TrueAsync(() => monitor.Snapshot.LastCheck is not null, "the probe timed out");
 
         monitor.Snapshot.LastCheck!.Result.Should().Be(ProbeResult.Unhealthy("timed out after 300ms"));
         var group = int.Parse(await File.ReadAllTextAsync(pidFile), System.Globalization.CultureInfo.InvariantCulture);
         // SIGKILL is delivered by the time the probe returns, but the kernel tears the sleep down asynchronously.
-        await Eventually.True(() => ProcessGroups.LiveMembers(group).Count == 0, "the probe's group is gone");
+        await Eventually.TrueAsync(() => ProcessGroups.LiveMembers(group).Count == 0, "the probe's group is gone");
     }
 
     [Fact]
@@ -83,7 +83,7 @@ public sealed class ExecProbeTests : IDisposable
 
         result.IsHealthy.Should().BeTrue();
         var group = int.Parse(await File.ReadAllTextAsync(pidFile), System.Globalization.CultureInfo.InvariantCulture);
-        await Eventually.True(() => ProcessGroups.LiveMembers(group).Count == 0, "the background sleep is gone");
+        await Eventually.TrueAsync(() => ProcessGroups.LiveMembers(group).Count == 0, "the background sleep is gone");
     }
 
     [Fact]

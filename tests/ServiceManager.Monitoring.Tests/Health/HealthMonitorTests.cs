@@ -47,7 +47,7 @@ public sealed class HealthMonitorTests
 
         monitor.Status.Should().Be(HealthStatus.Unknown);
         monitor.Start();
-        await Eventually.True(() => monitor.Status == HealthStatus.Healthy, "the first pass is seen");
+        await Eventually.TrueAsync(() => monitor.Status == HealthStatus.Healthy, "the first pass is seen");
 
         probe.Calls.Should().Be(1, "the first probe runs at once, the next only after an interval");
         Changes().Should().Equal((HealthStatus.Unknown, HealthStatus.Healthy));
@@ -111,7 +111,7 @@ public sealed class HealthMonitorTests
         var probe = new ScriptedProbe().ThenHang().Then(true, "ok");
         await using var monitor = Create(probe);
         monitor.Start();
-        await Eventually.True(() => probe.Calls == 1, "the first probe started");
+        await Eventually.TrueAsync(() => probe.Calls == 1, "the first probe started");
 
         // Many intervals' worth of time, but short of the timeout: the first probe is still running.
         // No second call can start before the first one ends, and nothing but the timeout can end it.
@@ -121,7 +121,7 @@ public sealed class HealthMonitorTests
         monitor.Snapshot.LastCheck.Should().BeNull();
 
         _time.Advance(TimeSpan.FromMilliseconds(100));
-        await Eventually.True(() => monitor.Snapshot.LastCheck is not null, "the timeout is recorded");
+        await Eventually.TrueAsync(() => monitor.Snapshot.LastCheck is not null, "the timeout is recorded");
         monitor.Snapshot.LastCheck!.Result.Should().Be(ProbeResult.Unhealthy("timed out after 5s"));
         monitor.ConsecutiveFailures.Should().Be(1);
         monitor.Status.Should().Be(HealthStatus.Unknown, "one failure is not a verdict");
@@ -135,7 +135,7 @@ public sealed class HealthMonitorTests
         await using var monitor = Create(probe);
         var started = _time.GetUtcNow();
         monitor.Start();
-        await Eventually.True(() => probe.Calls == 1, "the first probe started");
+        await Eventually.TrueAsync(() => probe.Calls == 1, "the first probe started");
 
         await Eventually.AdvanceUntil(_time, TimeSpan.FromSeconds(1), () => Volatile.Read(ref _checks) == 1, "the first probe timed out");
         var first = monitor.Snapshot.LastCheck!;
@@ -159,7 +159,7 @@ public sealed class HealthMonitorTests
         monitor.Start();
 
         await Checked(3);
-        await Eventually.True(() => monitor.Status == HealthStatus.Unhealthy, "three failures are a verdict");
+        await Eventually.TrueAsync(() => monitor.Status == HealthStatus.Unhealthy, "three failures are a verdict");
         monitor.Snapshot.LastCheck!.Result.Should().Be(ProbeResult.Unhealthy("boom"));
     }
 
@@ -169,7 +169,7 @@ public sealed class HealthMonitorTests
         var probe = new ScriptedProbe().Then(true, "ok").Then(false, "down").Then(true, "ok");
         await using var monitor = Create(probe);
         monitor.Start();
-        await Eventually.True(() => monitor.Status == HealthStatus.Healthy, "healthy");
+        await Eventually.TrueAsync(() => monitor.Status == HealthStatus.Healthy, "healthy");
         await Checked(2);
         monitor.ConsecutiveFailures.Should().Be(1);
 
@@ -180,7 +180,7 @@ public sealed class HealthMonitorTests
         _changes[^1].Reason.Should().Be("health checks stopped");
 
         monitor.Start();
-        await Eventually.True(() => monitor.Status == HealthStatus.Healthy, "healthy again");
+        await Eventually.TrueAsync(() => monitor.Status == HealthStatus.Healthy, "healthy again");
         probe.Calls.Should().Be(3);
         monitor.ConsecutiveFailures.Should().Be(0);
     }
@@ -191,9 +191,9 @@ public sealed class HealthMonitorTests
         var probe = new ScriptedProbe().ThenHang();
         await using var monitor = Create(probe);
         monitor.Start();
-        await Eventually.True(() => probe.Calls == 1, "the probe started");
+        await Eventually.TrueAsync(() => probe.Calls == 1, "the probe started");
 
-        await monitor.StopAsync().WaitAsync(Eventually.Deadline);
+        await monitor.StopAsync().WaitAsync(Eventually.DefaultTimeout);
 
         probe.Completed.Should().Be(1);
         monitor.Snapshot.Should().Be(HealthSnapshot.Initial);

@@ -22,7 +22,7 @@ public sealed class HttpProbeTests : IDisposable
 
     private static async Task<ProbeResult> Once(IHealthProbe probe, TimeSpan? timeout = null)
     {
-        using var cts = new CancellationTokenSource(timeout ?? Eventually.Deadline);
+        using var cts = new CancellationTokenSource(timeout ?? Eventually.DefaultTimeout);
         return await probe.ProbeAsync(cts.Token);
     }
 
@@ -40,9 +40,9 @@ public sealed class HttpProbeTests : IDisposable
 
         monitor.Status.Should().Be(HealthStatus.Unknown);
         monitor.Start();
-        await Eventually.True(() => monitor.Status == HealthStatus.Healthy, "healthy");
+        await Eventually.TrueAsync(() => monitor.Status == HealthStatus.Healthy, "healthy");
         server.StatusCode = 500;
-        await Eventually.True(() => monitor.Status == HealthStatus.Unhealthy, "unhealthy");
+        await Eventually.TrueAsync(() => monitor.Status == HealthStatus.Unhealthy, "unhealthy");
 
         lock (changes)
         {
@@ -63,7 +63,7 @@ public sealed class HttpProbeTests : IDisposable
             new HealthCheckSettings(server.Url, TimeSpan.FromMilliseconds(1), TimeSpan.FromSeconds(10)), TimeProvider.System);
 
         monitor.Start();
-        await Eventually.True(() => server.Requests >= 4, "four slow requests were served");
+        await Eventually.TrueAsync(() => server.Requests >= 4, "four slow requests were served");
         await monitor.StopAsync();
 
         server.MaxConcurrent.Should().Be(1);
@@ -78,7 +78,7 @@ public sealed class HttpProbeTests : IDisposable
         await using var monitor = new HealthMonitor("web-1", Probe(server.Url), settings, TimeProvider.System);
 
         monitor.Start();
-        await Eventually.True(() => monitor.Snapshot.LastCheck is not null, "the probe ended");
+        await Eventually.TrueAsync(() => monitor.Snapshot.LastCheck is not null, "the probe ended");
 
         monitor.Snapshot.LastCheck!.Result.Should().Be(ProbeResult.Unhealthy("timed out after 200ms"));
     }

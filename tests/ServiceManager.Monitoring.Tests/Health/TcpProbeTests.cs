@@ -21,7 +21,7 @@ public sealed class TcpProbeTests : IDisposable
     private async Task<ProbeResult> Once(string endpoint)
     {
         var probe = _factory.Create(endpoint, Children.InheritedEnvironment(), Path.GetTempPath());
-        using var cts = new CancellationTokenSource(Eventually.Deadline);
+        using var cts = new CancellationTokenSource(Eventually.DefaultTimeout);
         return await probe.ProbeAsync(cts.Token);
     }
 

@@ -230,7 +230,7 @@ public sealed class MetricsSamplerTests : IAsyncLifetime
         _sampler.Sampled += (_, _) => Interlocked.Increment(ref raised);
 
         _sampler.Start();
-        await Eventually.True(() => Volatile.Read(ref raised) == 1, "the first cycle runs at once");
+        await Eventually.TrueAsync(() => Volatile.Read(ref raised) == 1, "the first cycle runs at once");
         await Eventually.AdvanceUntil(_time, Interval, () => Volatile.Read(ref raised) >= 3, "two more cycles");
         await _sampler.StopAsync();
 

@@ -35,8 +35,8 @@ public sealed class ProcfsMetricsTests : IAsyncLifetime
         _sampler.Track("burner", burner.Pid);
         _sampler.Start();
 
-        await Eventually.True(() => _sampler.GetHistory("burner").Any(s => s.Metrics.CpuPercent > 10),
-            "a sample shows more than 10% CPU", TimeSpan.FromMilliseconds(100));
+        await Eventually.TrueAsync(() => _sampler.GetHistory("burner").Any(s => s.Metrics.CpuPercent > 10),
+            "a sample shows more than 10% CPU");
 
         _sampler.TryGetLatest("burner", out var latest).Should().BeTrue();
         latest.Metrics.Processes.Should().Be(4);
@@ -51,8 +51,7 @@ public sealed class ProcfsMetricsTests : IAsyncLifetime
         _sampler.Track("python", python.Pid);
         _sampler.Start();
 
-        await Eventually.True(() => Latest(_sampler, "python", m => m.RssBytes > 90_000_000), "RSS passes 90 MB",
-            TimeSpan.FromMilliseconds(100));
+        await Eventually.TrueAsync(() => Latest(_sampler, "python", m => m.RssBytes > 90_000_000), "RSS passes 90 MB");
 
         _sampler.TryGetLatest("python", out var sample).Should().BeTrue();
         sample.Metrics.Processes.Should().Be(1);
@@ -69,11 +68,11 @@ public sealed class ProcfsMetricsTests : IAsyncLifetime
         _sampler.SampleNow();
         _sampler.TryGetLatest("sleeper", out var first).Should().BeTrue();
 
-        await Eventually.True(() =>
+        await Eventually.TrueAsync(() =>
         {
             _sampler.SampleNow();
             return Latest(_sampler, "sleeper", m => m.Uptime > first.Metrics.Uptime);
-        }, "uptime grows", TimeSpan.FromMilliseconds(50));
+        }, "uptime grows");
 
         _sampler.TryGetLatest("sleeper", out var sample).Should().BeTrue();
         sample.Metrics.Should().Match<InstanceMetrics>(m =>
@@ -84,7 +83,7 @@ public sealed class ProcfsMetricsTests : IAsyncLifetime
     public async Task A_group_that_is_gone_reports_no_processes()
     {
         var child = _children.Sh("exit 0");
-        await child.Exited.WaitAsync(Eventually.Deadline);
+        await child.Exited.WaitAsync(Eventually.DefaultTimeout);
         _sampler.Track("gone", child.Pid);
 
         _sampler.SampleNow();
@@ -98,11 +97,11 @@ public sealed class ProcfsMetricsTests : IAsyncLifetime
     {
         _sampler.SampleNow();
         var first = _sampler.LatestSystem!.Value;
-        await Eventually.True(() =>
+        await Eventually.TrueAsync(() =>
         {
             _sampler.SampleNow();
             return _sampler.LatestSystem!.Value.CpuPercent is not null;
-        }, "a second sample gives a CPU rate", TimeSpan.FromMilliseconds(50));
+        }, "a second sample gives a CPU rate");
 
         var system = _sampler.LatestSystem!.Value;
         system.CpuPercent.Should().BeInRange(0, 100);

@@ -11,7 +11,7 @@ public sealed class CgroupKillFallbackTests
     public async Task Without_cgroup_kill_every_listed_process_gets_SIGKILL()
     {
         // A plain directory shaped like a cgroup without cgroup.kill: the files Cgroup reads, nothing else.
-        using var dir = new TempDirectory();
+        using var dir = new TempDir();
         using var spawner = new UnixProcessSpawner();
         using var first = spawner.Spawn(Requests.Run("sleep", "1000"), new RecordingSink());
         using var second = spawner.Spawn(Requests.Sh("trap '' TERM KILL; exec sleep 1000"), new RecordingSink());
@@ -23,8 +23,8 @@ public sealed class CgroupKillFallbackTests
         cgroup.Members().Should().Equal(first.Pid, second.Pid);
         cgroup.Kill().Should().BeTrue();
 
-        (await Eventually.Exit(first)).Signal.Should().Be(SignalNames.SIGKILL);
-        (await Eventually.Exit(second)).Signal.Should().Be(SignalNames.SIGKILL);
+        (await ChildExits.WaitAsync(first)).Signal.Should().Be(SignalNames.SIGKILL);
+        (await ChildExits.WaitAsync(second)).Signal.Should().Be(SignalNames.SIGKILL);
         File.WriteAllText(Path.Combine(dir.Path, "cgroup.events"), "populated 0\nfrozen 0\n");
         cgroup.Kill().Should().BeFalse("nothing left to kill");
     }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using ServiceManager.Platform.Unix;
-using ServiceManager.EndToEnd.Tests.Infrastructure;
 using ServiceManager.Platform.Unix.Cgroups;
 
 namespace ServiceManager.Platform.Tests.Cgroups;
@@ -23,8 +22,8 @@ public sealed class CgroupSpawnTests : IDisposable
         // The very first thing the program does is print its own cgroup; then a grandchild in a session of its own does.
         using var child = Spawn(Requests.Sh("cat /proc/self/cgroup; setsid sh -c 'cat /proc/self/cgroup'"), sink);
 
-        (await Eventually.Exit(child)).Code.Should().Be(0, sink.Text(OutputStream.Stderr));
-        await Eventually.True(() => sink.AllClosed, "stdout reaches EOF");
+        (await ChildExits.WaitAsync(child)).Code.Should().Be(0, sink.Text(OutputStream.Stderr));
+        await Eventually.TrueAsync(() => sink.AllClosed, "stdout reaches EOF");
 
         child.Cgroup.Should().Be(Path.Combine(_cgroups.Containment.Root.Directory, "web-1@1"));
         var expected = "0::" + _cgroups.Containment.Hierarchy.PathOfDirectory(child.Cgroup!);
@@ -38,7 +37,7 @@ public sealed class CgroupSpawnTests : IDisposable
     [CgroupFact]
     public async Task The_program_gets_exactly_the_requested_environment_and_its_own_argv()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempDir();
         var env = new Dictionary<string, string>
         {
             ["PATH"] = "/usr/bin:/bin", ["PWD"] = "/not/the/cwd", ["IFS"] = "x", ["PPID"] = "5", ["OPTIND"] = "abc",
@@ -47,8 +46,8 @@ public sealed class CgroupSpawnTests : IDisposable
         var sink = new RecordingSink();
         using var child = Spawn(new SpawnRequest("env", ["-0"], env, dir.Path), sink);
 
-        (await Eventually.Exit(child)).Code.Should().Be(0, sink.Text(OutputStream.Stderr));
-        await Eventually.True(() => sink.AllClosed, "stdout reaches EOF");
+        (await ChildExits.WaitAsync(child)).Code.Should().Be(0, sink.Text(OutputStream.Stderr));
+        await Eventually.TrueAsync(() => sink.AllClosed, "stdout reaches EOF");
 
         sink.Text(OutputStream.Stdout).Split('\0', StringSplitOptions.RemoveEmptyEntries)
             .Should().BeEquivalentTo(env.Select(kv => $"{kv.Key}={kv.Value}"));
@@ -63,8 +62,8 @@ public sealed class CgroupSpawnTests : IDisposable
     {
         var sink = new RecordingSink();
         using var child = Spawn(request, sink);
-        (await Eventually.Exit(child)).Code.Should().Be(0, sink.Text(OutputStream.Stderr));
-        await Eventually.True(() => sink.AllClosed, "stdout reaches EOF");
+        (await ChildExits.WaitAsync(child)).Code.Should().Be(0, sink.Text(OutputStream.Stderr));
+        await Eventually.TrueAsync(() => sink.AllClosed, "stdout reaches EOF");
         return sink.Text(OutputStream.Stdout);
     }
 
@@ -73,8 +72,8 @@ public sealed class CgroupSpawnTests : IDisposable
     {
         var sink = new RecordingSink();
         using var child = Spawn(Requests.Run("ls", "/proc/self/fd"), sink);
-        (await Eventually.Exit(child)).Code.Should().Be(0);
-        await Eventually.True(() => sink.AllClosed, "stdout reaches EOF");
+        (await ChildExits.WaitAsync(child)).Code.Should().Be(0);
+        await Eventually.TrueAsync(() => sink.AllClosed, "stdout reaches EOF");
 
         // 0, 1, 2 and the directory ls itself is reading.
         sink.Text(OutputStream.Stdout).Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().HaveCount(4);
@@ -83,7 +82,7 @@ public sealed class CgroupSpawnTests : IDisposable
     [CgroupFact]
     public async Task A_stop_signal_reaches_an_escaped_grandchild_once_and_SIGKILL_reaches_one_that_ignores_it()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempDir();
         var sink = new RecordingSink();
         // Two escapees: one counts the TERMs it gets, one ignores TERM.
         var script = $"""
@@ -93,7 +92,7 @@ public sealed class CgroupSpawnTests : IDisposable
             while :; do sleep 0.05; done
             """;
         using var child = Spawn(Requests.Sh(script), sink);
-        await Eventually.True(() => File.Exists(Path.Combine(dir.Path, "polite")) && File.Exists(Path.Combine(dir.Path, "stubborn")), "both escaped");
+        await Eventually.TrueAsync(() => File.Exists(Path.Combine(dir.Path, "polite")) && File.Exists(Path.Combine(dir.Path, "stubborn")), "both escaped");
         var polite = ReadPid(dir, "polite");
         var stubborn = ReadPid(dir, "stubborn");
         ProcStat.Read(polite)!.Session.Should().Be(polite, "it left the child's session");
@@ -113,7 +112,7 @@ public sealed class CgroupSpawnTests : IDisposable
         var sink = new RecordingSink();
         var child = Spawn(Requests.Sh("setsid sleep 1000 & exec sleep 1000"), sink);
         var leaf = new Cgroup(child.Cgroup!);
-        await Eventually.True(() => leaf.Members().Count == 2, "the child and its escapee are in the leaf");
+        await Eventually.TrueAsync(() => leaf.Members().Count == 2, "the child and its escapee are in the leaf");
         var members = leaf.Members();
         // A daemon killed by -9 never disposes its children; a new one only knows the leaf.
         var result = await new LeftoverCgroup(leaf).StopAsync(SignalNames.SIGTERM, TimeSpan.FromSeconds(10), TimeProvider.System);
@@ -121,7 +120,7 @@ public sealed class CgroupSpawnTests : IDisposable
         result.Members.Should().BeEquivalentTo(members);
         result.Killed.Should().BeFalse("sleep dies of SIGTERM");
         leaf.Exists.Should().BeFalse("an emptied leaf is removed");
-        (await Eventually.Exit(child)).Signal.Should().Be(SignalNames.SIGTERM);
+        (await ChildExits.WaitAsync(child)).Signal.Should().Be(SignalNames.SIGTERM);
         child.Dispose();
     }
 
@@ -134,11 +133,11 @@ public sealed class CgroupSpawnTests : IDisposable
 
         Path.GetFileName(second.Cgroup).Should().Be("web-1@2");
         UnixProcess.Signal(first.Pid, SignalNames.SIGKILL);
-        await Eventually.Exit(first);
-        await Eventually.True(() => !Directory.Exists(first.Cgroup), "a disposed child's leaf goes once it has exited");
+        await ChildExits.WaitAsync(first);
+        await Eventually.TrueAsync(() => !Directory.Exists(first.Cgroup), "a disposed child's leaf goes once it has exited");
         CgroupContainment.LeavesOf(_cgroups.Containment.Root).Select(l => l.Name).Should().Equal("web-1@2");
         second.SignalGroup(SignalNames.SIGKILL).Should().BeTrue();
-        await Eventually.Exit(second);
+        await ChildExits.WaitAsync(second);
     }
 
     [CgroupFact]
@@ -151,6 +150,6 @@ public sealed class CgroupSpawnTests : IDisposable
         child.SignalGroup(SignalNames.SIGKILL);
     }
 
-    private static int ReadPid(TempDirectory dir, string name) =>
+    private static int ReadPid(TempDir dir, string name) =>
         int.Parse(File.ReadAllText(Path.Combine(dir.Path, name)).Trim(), CultureInfo.InvariantCulture);
 }

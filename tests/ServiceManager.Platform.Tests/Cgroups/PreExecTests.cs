@@ -48,7 +48,7 @@ public sealed class PreExecTests
     [Fact]
     public async Task A_failed_join_stops_the_child_with_a_message_and_exit_125_and_the_program_never_runs()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempDir();
         var marker = Path.Combine(dir.Path, "ran");
         var (path, argv, envp) = PreExec.Wrap(
             "touch", [marker], new Dictionary<string, string> { ["PATH"] = "/usr/bin:/bin" },
@@ -68,8 +68,8 @@ public sealed class PreExecTests
         info.Environment.Clear();
         foreach (var entry in envp) info.Environment[entry[..entry.IndexOf('=', StringComparison.Ordinal)]] = entry[(entry.IndexOf('=', StringComparison.Ordinal) + 1)..];
         using var process = Process.Start(info)!;
-        var stderr = await process.StandardError.ReadToEndAsync().WaitAsync(Eventually.Deadline);
-        await process.WaitForExitAsync().WaitAsync(Eventually.Deadline);
+        var stderr = await process.StandardError.ReadToEndAsync().WaitAsync(Eventually.DefaultTimeout);
+        await process.WaitForExitAsync().WaitAsync(Eventually.DefaultTimeout);
         return (process.ExitCode, stderr);
     }
 }

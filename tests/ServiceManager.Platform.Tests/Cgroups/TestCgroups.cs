@@ -7,7 +7,7 @@ namespace ServiceManager.Platform.Tests.Cgroups;
 /// disposing kills whatever is left in the subtree and removes it, so test runs do not litter the cgroup tree.</summary>
 internal sealed class TestCgroups : IDisposable
 {
-    private readonly TempDirectory _state = new();
+    private readonly TempDir _state = new();
 
     public TestCgroups()
     {

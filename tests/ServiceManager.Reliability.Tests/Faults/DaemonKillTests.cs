@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using ServiceManager.EndToEnd.Tests.Fleet;
 using ServiceManager.Platform.Unix;
 using ServiceManager.Reliability.Tests.Support;
 using Xunit.Abstractions;

@@ -1,4 +1,3 @@
-using ServiceManager.EndToEnd.Tests.Fleet;
 
 namespace ServiceManager.Reliability.Tests.Support;
 

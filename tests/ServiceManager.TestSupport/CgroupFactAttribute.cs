@@ -1,6 +1,6 @@
 using ServiceManager.Platform.Unix.Cgroups;
 
-namespace ServiceManager.EndToEnd.Tests.Infrastructure;
+namespace ServiceManager.TestSupport;
 
 /// <summary>
 /// A test that needs cgroup v2 write access (root, or a cgroup delegated to the test process), as svcmgr's cgroup mode

@@ -1,15 +1,14 @@
 using System.Globalization;
 using System.Text;
-using ServiceManager.EndToEnd.Tests.Infrastructure;
 using ServiceManager.Platform.Unix;
 
-namespace ServiceManager.EndToEnd.Tests.Fleet;
+namespace ServiceManager.TestSupport;
 
 /// <summary>
 /// The live processes of a test's daemon, found by their environment: every child inherits SVCMGR_HOME from the
 /// daemon and gets SVCMGR_INSTANCE from it. This sees children of a killed daemon too, which no daemon lists.
 /// </summary>
-internal static class InstanceProcesses
+public static class InstanceProcesses
 {
     /// <summary>Live (non-zombie) processes of <paramref name="home"/> whose SVCMGR_INSTANCE is <paramref name="instance"/>.</summary>
     public static IReadOnlyList<int> Of(string home, string instance) =>

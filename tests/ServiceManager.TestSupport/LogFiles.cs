@@ -1,7 +1,7 @@
-namespace ServiceManager.EndToEnd.Tests.Infrastructure;
+namespace ServiceManager.TestSupport;
 
 /// <summary>The instance log files under $SVCMGR_HOME/logs, and a way to make a waiting child speak.</summary>
-internal static class LogFiles
+public static class LogFiles
 {
     public static string PathOf(TestHome home, string instance) => Path.Combine(home.LogsDirectory, instance + ".log");
 

@@ -2,13 +2,13 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace ServiceManager.EndToEnd.Tests.Infrastructure;
+namespace ServiceManager.TestSupport;
 
 /// <summary>
 /// A tiny HTTP server on 127.0.0.1 (ephemeral port) that answers every request with <see cref="Status"/>, which the
 /// test flips; each connection gets one answer and is closed.
 /// </summary>
-internal sealed class FlippingHttpServer : IAsyncDisposable
+public sealed class FlippingHttpServer : IAsyncDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource _stop = new();

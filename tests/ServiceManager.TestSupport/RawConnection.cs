@@ -2,10 +2,10 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 
-namespace ServiceManager.EndToEnd.Tests.Infrastructure;
+namespace ServiceManager.TestSupport;
 
 /// <summary>A bare socket to the daemon: bytes out, lines in, no client library in between.</summary>
-internal sealed class RawConnection : IDisposable
+public sealed class RawConnection : IDisposable
 {
     private static readonly TimeSpan ReadTimeout = TimeSpan.FromSeconds(30);
     private readonly Socket _socket;

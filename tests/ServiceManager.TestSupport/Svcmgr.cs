@@ -1,9 +1,9 @@
 using System.Diagnostics;
 
-namespace ServiceManager.EndToEnd.Tests.Infrastructure;
+namespace ServiceManager.TestSupport;
 
 /// <summary>Runs the real svcmgr executable (the build output copied next to the tests).</summary>
-internal static class Svcmgr
+public static class Svcmgr
 {
     public static string Dll { get; } = Path.Combine(AppContext.BaseDirectory, "svcmgr.dll");
 

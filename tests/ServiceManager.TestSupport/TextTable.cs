@@ -1,10 +1,10 @@
-namespace ServiceManager.EndToEnd.Tests.Infrastructure;
+namespace ServiceManager.TestSupport;
 
 /// <summary>
 /// Reads a CLI table: the header's words fix the columns; every row must have each cell start exactly under its
 /// header word (left-aligned columns), which is what "aligned" means to a reader.
 /// </summary>
-internal sealed class TextTable
+public sealed class TextTable
 {
     private TextTable(IReadOnlyList<string> headers, IReadOnlyList<IReadOnlyDictionary<string, string>> rows)
     {

@@ -1,6 +1,6 @@
 using ServiceManager.Platform.Unix;
 
-namespace ServiceManager.EndToEnd.Tests.Wire;
+namespace ServiceManager.TestSupport;
 
 /// <summary>
 /// A fact that needs root (to act as another uid) and util-linux's <c>setpriv</c> and a system python3 that uid

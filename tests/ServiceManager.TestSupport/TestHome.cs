@@ -1,10 +1,10 @@
 using ServiceManager.Platform.Unix.Cgroups;
 
-namespace ServiceManager.EndToEnd.Tests.Infrastructure;
+namespace ServiceManager.TestSupport;
 
 /// <summary>A private SVCMGR_HOME directory, deleted afterwards with the cgroup subtree its daemons made (a daemon
 /// killed by a test leaves it behind; repeated runs must not litter the cgroup tree).</summary>
-internal sealed class TestHome : IDisposable
+public sealed class TestHome : IDisposable
 {
     public TestHome()
     {

@@ -1,9 +1,9 @@
 using ServiceManager.Protocol.Messages;
 
-namespace ServiceManager.EndToEnd.Tests.Infrastructure;
+namespace ServiceManager.TestSupport;
 
 /// <summary>Reads instance state straight from the daemon (cheaper than a CLI run for polling).</summary>
-internal static class Instances
+public static class Instances
 {
     public static async Task<IReadOnlyList<InstanceSummary>> ListAsync(DaemonProcess daemon)
     {

@@ -2,10 +2,10 @@ using System.Diagnostics;
 using System.Text;
 using ServiceManager.Protocol.Client;
 
-namespace ServiceManager.EndToEnd.Tests.Infrastructure;
+namespace ServiceManager.TestSupport;
 
 /// <summary>A real <c>svcmgr daemon</c> process on a private SVCMGR_HOME; killed (with its children) on dispose.</summary>
-internal sealed class DaemonProcess : IAsyncDisposable
+public sealed class DaemonProcess : IAsyncDisposable
 {
     private readonly StringBuilder _output = new();
 

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 
-namespace ServiceManager.EndToEnd.Tests.Infrastructure;
+namespace ServiceManager.TestSupport;
 
 /// <summary>A CLI process that keeps running (<c>logs -f</c>): its stdout is read line by line; killed on dispose.</summary>
-internal sealed class StreamingCli : IAsyncDisposable
+public sealed class StreamingCli : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly Task<string> _stderr;

@@ -1,12 +1,12 @@
 using System.Globalization;
 
-namespace ServiceManager.EndToEnd.Tests.Infrastructure;
+namespace ServiceManager.TestSupport;
 
 /// <summary>
 /// Whether a process still runs, read from /proc. A zombie counts as gone: it is dead and only waits for its parent
 /// to reap it (in this sandbox pid 1 never reaps orphans, so killed grandchildren stay zombies for good).
 /// </summary>
-internal static class Processes
+public static class Processes
 {
     public static bool IsAlive(int pid)
     {
@@ -42,6 +42,10 @@ internal static class Processes
         var list = pids.ToList();
         return Eventually.TrueAsync(() => !list.Any(IsAlive), $"{what} (pids {string.Join(", ", list)}) to be gone; alive: {string.Join(", ", list.Where(IsAlive))}", timeout);
     }
+
+    /// <summary>Every live (non-zombie) process in process group <paramref name="pgid"/>.</summary>
+    public static IReadOnlyList<int> LiveMembersOfGroup(int pgid) =>
+        [.. ServiceManager.Platform.Unix.ProcStat.ReadAll().Where(p => p.ProcessGroup == pgid && !p.IsZombie).Select(p => p.Pid)];
 
     /// <summary>Reads a pid that a child wrote with <c>echo $! &gt; FILE</c>, waiting until the line is complete.</summary>
     public static async Task<int> ReadPidFileAsync(string path)
