@@ -21,7 +21,6 @@ public sealed class DaemonLauncher : IDisposable
     /// <summary>How long a started daemon gets to answer: a JIT build on a loaded machine takes seconds.</summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
 
-    private static readonly TimeSpan PingTimeout = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
     private const int OutputLines = 30;
     private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
@@ -52,10 +51,10 @@ public sealed class DaemonLauncher : IDisposable
         try
         {
             var deadline = Stopwatch.StartNew();
-            if (await PingAsync(ct) is { } running) return running;
+            if (await PingAsync(deadline, ct) is { } running) return running;
             using var turn = await TakeTurnAsync(deadline, ct);
             // Whoever had the turn before may have started one.
-            if (await PingAsync(ct) is { } started) return started;
+            if (await PingAsync(deadline, ct) is { } started) return started;
             return await StartAndWaitAsync(deadline, ct);
         }
         finally
@@ -70,7 +69,7 @@ public sealed class DaemonLauncher : IDisposable
         var pid = Spawn();
         while (deadline.Elapsed < _timeout)
         {
-            if (await PingAsync(ct) is { } ping) return ping;
+            if (await PingAsync(deadline, ct) is { } ping) return ping;
             if (_background.TryGetExit(pid, out var exitCode))
             {
                 // Lost the pidfile to a daemon started by other means: that one answers soon.
@@ -89,7 +88,7 @@ public sealed class DaemonLauncher : IDisposable
     {
         while (deadline.Elapsed < _timeout && File.Exists(_paths.PidFile))
         {
-            if (await PingAsync(ct) is { } ping) return ping;
+            if (await PingAsync(deadline, ct) is { } ping) return ping;
             await Task.Delay(PollInterval, ct);
         }
 
@@ -123,18 +122,38 @@ public sealed class DaemonLauncher : IDisposable
         }
     }
 
-    private async Task<PingResult?> PingAsync(CancellationToken ct)
+    /// <summary>
+    /// The daemon's answer; null when nothing listens on the socket (or the connection ends at once). A daemon that
+    /// accepts the connection is there, however busy (it answers once its start-up is done): it gets until the deadline.
+    /// </summary>
+    private async Task<PingResult?> PingAsync(Stopwatch deadline, CancellationToken ct)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(PingTimeout);
+        DaemonClient client;
         try
         {
-            await using var client = await DaemonClient.ConnectAsync(_paths.SocketPath, timeout.Token);
-            return await client.PingAsync(timeout.Token);
+            client = await DaemonClient.ConnectAsync(_paths.SocketPath, ct);
         }
-        catch (Exception ex) when (ex is DaemonUnreachableException or RpcErrorException || (ex is OperationCanceledException && !ct.IsCancellationRequested))
+        catch (DaemonUnreachableException)
         {
             return null;
+        }
+
+        await using (client)
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            timeout.CancelAfter(_timeout - deadline.Elapsed is { Ticks: > 0 } left ? left : TimeSpan.Zero);
+            try
+            {
+                return await client.PingAsync(timeout.Token);
+            }
+            catch (Exception ex) when (ex is DaemonUnreachableException or RpcErrorException)
+            {
+                return null;
+            }
+            catch (OperationCanceledException ex) when (!ct.IsCancellationRequested)
+            {
+                throw new DaemonStartException($"a daemon listens on {_paths.SocketPath} but did not answer within {(int)_timeout.TotalSeconds}s; see {LogFile}", ex);
+            }
         }
     }
 
