@@ -1,5 +1,3 @@
-using ServiceManager.EndToEnd.Tests.Infrastructure;
-using ServiceManager.Tui.Tests.EndToEnd;
 
 namespace ServiceManager.EndToEnd.Tests.Cli;
 

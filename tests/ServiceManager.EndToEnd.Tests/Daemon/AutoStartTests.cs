@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using ServiceManager.EndToEnd.Tests.Infrastructure;
 using ServiceManager.Platform.Unix;
 using ServiceManager.Protocol.Client;
 
