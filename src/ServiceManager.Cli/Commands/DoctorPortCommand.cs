@@ -67,7 +67,7 @@ internal static class DoctorPortCommand
         var table = new TableWriter("PORT", "ADDRESS", "PID", "UID", "INSTANCE", "PROCESS");
         foreach (var r in rows)
             table.Add(HumanText.Number(r.Port), r.Address, HumanText.Number(r.Pid), HumanText.Number(r.Uid),
-                r.Instance ?? HumanText.None, r.Command ?? (r.Pid is null ? "(not visible: another user's process)" : HumanText.None));
+                r.Instance ?? HumanText.None, r.Command ?? (r.Pid is null ? "(not visible here: another user's process, or another PID namespace's)" : HumanText.None));
         text.Append(table.Render());
         if (!daemonAnswered) text.Append("\nINSTANCE: no daemon answers, so no instance was looked up\n");
         return text.ToString();

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ServiceManager.Cli.Output;
+using ServiceManager.Protocol;
 
 namespace ServiceManager.Cli.Commands;
 
@@ -8,7 +9,7 @@ internal static class KillCommand
 {
     public static Command Create()
     {
-        var names = new Argument<string[]>("NAME") { Description = Names.Description, Arity = ArgumentArity.OneOrMore };
+        var names = new Argument<string[]>("NAME") { Description = NameHelp.Description, Arity = ArgumentArity.OneOrMore };
         var command = new Command("kill", "Send SIGKILL to instances' whole process groups (and cgroups) at once, without grace, and leave them stopped (no restart)")
         {
             names, GlobalOptions.Json,

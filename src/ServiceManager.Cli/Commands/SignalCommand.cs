@@ -11,7 +11,7 @@ internal static class SignalCommand
 {
     public static Command Create()
     {
-        var name = new Argument<string>("NAME") { Description = Names.Description };
+        var name = new Argument<string>("NAME") { Description = NameHelp.Description };
         var signal = new Argument<string>("SIGNAL") { Description = "Signal name (SIGHUP, HUP, usr1) or number" };
         var command = new Command("signal", "Send a signal to an instance's process group") { name, signal, GlobalOptions.Json };
         command.SetAction(async (parse, ct) =>

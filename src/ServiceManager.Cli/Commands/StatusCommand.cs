@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using ServiceManager.Cli.Output;
+using ServiceManager.Protocol;
 using ServiceManager.Protocol.Messages;
 using ServiceManager.Text;
 
@@ -11,7 +12,7 @@ internal static class StatusCommand
 {
     public static Command Create()
     {
-        var name = new Argument<string>("NAME") { Description = Names.Description };
+        var name = new Argument<string>("NAME") { Description = NameHelp.Description };
         var showEnv = new Option<bool>("--show-env") { Description = "Show the values of the instance's environment (hidden by default: they are often secrets)" };
         var command = new Command("status", "Show one instance in detail, with its recent state transitions") { name, showEnv, GlobalOptions.Json };
         command.Aliases.Add("info");

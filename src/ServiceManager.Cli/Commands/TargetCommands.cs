@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ServiceManager.Cli.Output;
+using ServiceManager.Protocol;
 using ServiceManager.Protocol.Client;
 using ServiceManager.Protocol.Messages;
 
@@ -34,7 +35,7 @@ internal static class TargetCommands
         out Func<ParseResult, CancellationToken, Task<int>> action,
         bool startsDaemon = false)
     {
-        var targetNames = new Argument<string[]>("NAME") { Description = Names.Description + "; the word all alone means --all", Arity = ArgumentArity.ZeroOrMore };
+        var targetNames = new Argument<string[]>("NAME") { Description = NameHelp.Description + "; the word all alone means --all", Arity = ArgumentArity.ZeroOrMore };
         names = targetNames;
         var all = new Option<bool>("--all") { Description = "Every instance" };
         var command = new Command(name, description) { targetNames, all, GlobalOptions.Json };

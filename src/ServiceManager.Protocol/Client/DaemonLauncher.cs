@@ -173,7 +173,8 @@ public sealed class DaemonLauncher : IDisposable
 
     /// <summary>
     /// This same svcmgr with <c>daemon</c>: the native executable, or <c>dotnet svcmgr.dll</c> in a JIT build. The
-    /// socket and config are passed on, so the daemon serves the paths this process was told about.
+    /// socket and config are passed on, so the daemon serves the paths this process was told about. The one place
+    /// that says what runs as the daemon, for every starter (<c>start</c>/<c>create</c>, <c>mcp --start-daemon</c>).
     /// </summary>
     public static (string Program, IReadOnlyList<string> Arguments) DaemonCommandLine(DaemonPaths paths)
     {

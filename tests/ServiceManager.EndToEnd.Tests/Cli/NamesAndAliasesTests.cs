@@ -29,7 +29,7 @@ public sealed class NamesAndAliasesTests : IAsyncLifetime
             auto_start = true
 
             [instances.stubborn]
-            start_command = ["sh", "-c", "trap 'echo TERM > got-term' TERM; echo $$ > stubborn.pid; while :; do sleep 1; done"]
+            start_command = ["sh", "-c", "trap 'echo TERM > got-term; exit 0' TERM; echo $$ > stubborn.pid; while :; do sleep 1; done"]
             stop_timeout = "60s"
             restart = "always"
             """);

@@ -1,3 +1,4 @@
+using ServiceManager.Platform.Unix;
 
 namespace ServiceManager.EndToEnd.Tests.Cli;
 
@@ -62,6 +63,21 @@ public sealed class ReplTests : IAsyncLifetime
         var end = await Svcmgr.RunWithAsync(Timeout, _home.Path, null, "stop sleeper\n", "repl");
         end.ExitCode.Should().Be(0, "the end of input leaves with 0; " + end);
         end.Stdout.Should().Be("stopped sleeper\n");
+    }
+
+    [Fact]
+    public async Task Without_a_terminal_sigint_cancels_the_running_command_and_the_next_line_runs()
+    {
+        await using var repl = StreamingCli.StartWithInput(_home.Path, "repl");
+        await repl.WriteLineAsync("logs ticker -f");
+        await repl.ReadUntilAsync(l => l.EndsWith(" out tick", StringComparison.Ordinal), "a followed tick");
+
+        UnixProcess.Signal(repl.Pid, 2).Should().BeTrue("SIGINT reaches the REPL");
+        await repl.WriteLineAsync("info sleeper");
+
+        await repl.ReadUntilAsync(l => l.StartsWith("instance:   sleeper ", StringComparison.Ordinal), "the next line's answer after the cancelled logs -f");
+        repl.CloseInput();
+        (await repl.ExitCodeAsync()).Should().Be(0, "the REPL survived the SIGINT and left at the end of input");
     }
 
     [Fact]
