@@ -28,7 +28,7 @@ public sealed class KillTests
         snapshot.LastExit!.Signal.Should().Be(SignalNames.SIGKILL);
         snapshot.Transitions[^1].Reason.Should().Be("killed by request");
         File.Exists(h.File("got-term")).Should().BeFalse("no SIGTERM came first");
-        group.Where(Processes.IsLive).Should().BeEmpty("SIGKILL went to the whole group");
+        group.Where(Processes.IsAlive).Should().BeEmpty("SIGKILL went to the whole group");
         result.StopIssues.Should().BeEmpty("SIGKILL was asked for: it is no issue");
 
         (await h.Fleet.KillAsync(["stubborn"])).Unchanged.Should().Equal("stubborn");
