@@ -28,8 +28,10 @@ internal static class CliRoot
             EventsCommand.Create(),
             TopCommand.Create(),
             SignalCommand.Create(),
+            KillCommand.Create(),
             DoctorCommand.Create(),
             ServiceManager.Mcp.McpCommand.Create(GlobalOptions.Paths),
+            ReplCommand.Create(),
         };
         return root;
     }

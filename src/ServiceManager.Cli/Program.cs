@@ -7,12 +7,7 @@ using ServiceManager.Platform.Unix;
 ChildSignals.EnsureDefaultDisposition();
 
 var parse = CliRoot.Create().Parse(args);
-if (parse.Errors.Count > 0)
-{
-    foreach (var error in parse.Errors) await Console.Error.WriteLineAsync($"svcmgr: {error.Message}");
-    await Console.Error.WriteLineAsync("run `svcmgr --help` for usage");
-    return ExitCodes.Usage;
-}
+if (parse.Errors.Count > 0) return await ParseErrors.ReportAsync(parse);
 
 // The daemon's generic host handles SIGTERM/SIGINT itself and needs its full grace period to stop children;
 // System.CommandLine's own termination handling would cut that short.

@@ -6,6 +6,7 @@ using ModelContextProtocol.Protocol;
 using ServiceManager.Mcp.Daemon;
 using ServiceManager.Mcp.Resources;
 using ServiceManager.Mcp.Tools;
+using ServiceManager.Platform.Unix;
 using ServiceManager.Protocol;
 using ServiceManager.Protocol.Client;
 
@@ -30,7 +31,7 @@ public static class McpServerHost
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
         builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
 
-        using var launcher = startDaemon ? new DaemonLauncher(paths) : null;
+        using var launcher = startDaemon ? new DaemonLauncher(paths, new BackgroundStart(DetachedProcess.Start, DetachedProcess.TryGetExit)) : null;
         await using var gateway = new DaemonGateway(paths, launcher);
         // Registered as an instance, so the container does not own it: it is disposed here, after the host.
         builder.Services.AddSingleton(gateway);

@@ -14,6 +14,9 @@ public sealed record DaemonPaths(string StateDirectory, string RuntimeDirectory,
 
     public string StateFile => Path.Combine(StateDirectory, "state.json");
 
+    /// <summary>The daemon's own log (its current file; rotated ones sit beside it).</summary>
+    public string DaemonLogFile => Path.Combine(StateDirectory, "daemon.log");
+
     /// <param name="getEnv">Reads an environment variable; injectable so tests need not touch the process environment.</param>
     /// <param name="socketOverride">The <c>--socket</c> option, if given.</param>
     /// <param name="configOverride">The <c>--config</c> option, if given.</param>

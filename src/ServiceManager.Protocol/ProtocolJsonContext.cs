@@ -33,6 +33,7 @@ namespace ServiceManager.Protocol;
 [JsonSerializable(typeof(NamesParams))]
 [JsonSerializable(typeof(SignalParams))]
 [JsonSerializable(typeof(RemoveResult))]
+[JsonSerializable(typeof(AmbiguousNameData))]
 [JsonSerializable(typeof(IReadOnlyList<PortInfo>))]
 [JsonSerializable(typeof(IReadOnlyList<DoctorCheck>))]
 [JsonSerializable(typeof(IReadOnlyList<OrphanInfo>))]

@@ -45,6 +45,9 @@ public static class RpcContract
 
     public static RpcMethod<SignalParams, EmptyResult> Signal { get; } = new(RpcMethods.Signal, Json.SignalParams, Json.EmptyResult);
 
+    /// <summary>SIGKILL to each named instance's whole group (and cgroup) at once, no grace; they stay stopped.</summary>
+    public static RpcMethod<NamesParams, BulkResult> Kill { get; } = new(RpcMethods.Kill, Json.NamesParams, Json.BulkResult);
+
     /// <summary>The checks only the daemon can make (port conflicts, orphans, its own paths); the CLI adds its own.</summary>
     public static RpcMethod<EmptyParams, IReadOnlyList<DoctorCheck>> Doctor { get; } =
         new(RpcMethods.Doctor, Json.EmptyParams, Json.IReadOnlyListDoctorCheck);
@@ -67,6 +70,6 @@ public static class RpcContract
     public static IReadOnlyList<RpcMethod> Methods { get; } =
     [
         Ping, List, Status, Templates, Start, Stop, Restart, Reload, Logs, Unsubscribe, Run, Create, Remove, Ports, Signal,
-        Doctor, Orphans, Metrics, Events, Inspect,
+        Kill, Doctor, Orphans, Metrics, Events, Inspect,
     ];
 }

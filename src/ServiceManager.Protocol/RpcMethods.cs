@@ -18,6 +18,7 @@ public static class RpcMethods
     public const string Remove = "remove";
     public const string Ports = "ports";
     public const string Signal = "signal";
+    public const string Kill = "kill";
     public const string Doctor = "doctor";
     public const string Orphans = "orphans";
     public const string Metrics = "metrics";

@@ -5,6 +5,7 @@ internal enum CommandKind
 {
     Start,
     Stop,
+    Kill,
     Halt,
     Restart,
     UpdateDefinition,

@@ -10,6 +10,11 @@ public sealed partial class Fleet
     public Task<FleetOperationResult> StopAsync(IEnumerable<string> names, CancellationToken cancellationToken = default) =>
         WithStopIssuesAsync(ResolveAll(names), cancellationToken);
 
+    /// <summary>SIGKILL to each instance's whole group at once, no grace; they stay stopped (<see cref="InstanceSupervisor.KillAsync"/>).</summary>
+    /// <exception cref="UnknownInstanceException">A name resolves to nothing; nothing was killed.</exception>
+    public Task<FleetOperationResult> KillAsync(IEnumerable<string> names, CancellationToken cancellationToken = default) =>
+        WithStopIssuesAsync(ResolveAll(names), cancellationToken, (x, c) => x.KillAsync(c));
+
     /// <exception cref="UnknownInstanceException">A name resolves to nothing; nothing was restarted.</exception>
     public Task<FleetOperationResult> RestartAsync(IEnumerable<string> names, CancellationToken cancellationToken = default) =>
         RunAsync(ResolveAll(names), (s, ct) => { CancelWait(s.Id); return s.RestartAsync(ct); }, cancellationToken);
@@ -31,9 +36,12 @@ public sealed partial class Fleet
         RunAsync(Supervisors, (s, ct) => { CancelWait(s.Id); return s.RestartAsync(ct); }, cancellationToken);
 
     /// <summary>Stops <paramref name="targets"/> and adds what went wrong with each stop (forced, survivors).</summary>
-    private async Task<FleetOperationResult> WithStopIssuesAsync(IReadOnlyList<InstanceSupervisor> targets, CancellationToken cancellationToken)
+    /// <param name="stop">How each is stopped; by default <see cref="InstanceSupervisor.StopAsync"/>.</param>
+    private async Task<FleetOperationResult> WithStopIssuesAsync(
+        IReadOnlyList<InstanceSupervisor> targets, CancellationToken cancellationToken,
+        Func<InstanceSupervisor, CancellationToken, Task<OperationOutcome>>? stop = null)
     {
-        var result = await RunAsync(targets, (s, ct) => StopCancellingWaitAsync(s, (x, c) => x.StopAsync(c), ct), cancellationToken);
+        var result = await RunAsync(targets, (s, ct) => StopCancellingWaitAsync(s, stop ?? ((x, c) => x.StopAsync(c)), ct), cancellationToken);
         var issues = targets
             .Where(s => result.Done.Contains(s.Id) && s.Snapshot.LastStopIssue is not null)
             .Select(s => (s.Id, s.Snapshot.LastStopIssue!))

@@ -1,6 +1,4 @@
 using System.Collections.Immutable;
-using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using ServiceManager.Config.Model;
@@ -70,55 +68,6 @@ public sealed partial class Fleet : IAsyncDisposable
     /// <summary>The supervisors, in numeric-id order.</summary>
     public IReadOnlyList<InstanceSupervisor> Supervisors =>
         [.. _members.Values.Select(m => m.Supervisor).OrderBy(s => s.NumericId)];
-
-    /// <summary>Finds an instance by id, by numeric id ("3") or by port (":8001"); an exact id wins over a number.</summary>
-    public bool TryResolve(string name, [NotNullWhen(true)] out InstanceSupervisor? supervisor)
-    {
-        supervisor = TryResolveMember(_members, name)?.Supervisor;
-        return supervisor is not null;
-    }
-
-    /// <exception cref="UnknownInstanceException">No instance answers to <paramref name="name"/>.</exception>
-    public InstanceSupervisor Resolve(string name) =>
-        TryResolve(name, out var supervisor) ? supervisor : throw Unknown(_members, name);
-
-    /// <summary>The log of the instance <paramref name="name"/> resolves to (same rules as <see cref="TryResolve"/>).</summary>
-    public bool TryGetLog(string name, [NotNullWhen(true)] out InstanceLog? log)
-    {
-        log = TryResolveMember(_members, name)?.Log;
-        return log is not null;
-    }
-
-    private static FleetMember? TryResolveMember(ImmutableDictionary<string, FleetMember> members, string name)
-    {
-        ArgumentNullException.ThrowIfNull(name);
-        if (members.TryGetValue(name, out var byId))
-            return byId;
-        if (name.Length > 0 && name.All(char.IsAsciiDigit)
-            && int.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out var numericId))
-            return members.Values.FirstOrDefault(m => m.Supervisor.NumericId == numericId);
-        if (name.StartsWith(':') && int.TryParse(name.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var port))
-            return members.Values.FirstOrDefault(m => m.Supervisor.Snapshot.Definition.Port == port);
-        return null;
-    }
-
-    /// <summary>Resolves every name before anything is done, so one unknown name means nothing happens.</summary>
-    private List<InstanceSupervisor> ResolveAll(IEnumerable<string> names)
-    {
-        ArgumentNullException.ThrowIfNull(names);
-        var members = _members;
-        var result = new List<InstanceSupervisor>();
-        foreach (var name in names)
-        {
-            var member = TryResolveMember(members, name) ?? throw Unknown(members, name);
-            if (!result.Contains(member.Supervisor))
-                result.Add(member.Supervisor);
-        }
-        return result;
-    }
-
-    private static UnknownInstanceException Unknown(ImmutableDictionary<string, FleetMember> members, string name) =>
-        new(name, [.. members.Values.Select(m => m.Supervisor).OrderBy(s => s.NumericId).Select(s => s.Id)]);
 
     private FleetMember CreateMember(InstanceDefinition definition, int numericId, DaemonSettings daemon)
     {

@@ -12,6 +12,9 @@ public enum FleetErrorKind
     /// <summary>It names something that does not exist: an instance, a template, a subscription.</summary>
     NotFound,
 
+    /// <summary>A name that fits more than one instance (<see cref="AmbiguousNameException"/>); nothing was done.</summary>
+    Ambiguous,
+
     /// <summary>The port it needs is taken by another instance or in use on the machine, or none is free.</summary>
     PortConflict,
 

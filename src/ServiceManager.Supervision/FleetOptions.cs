@@ -1,3 +1,5 @@
+using ServiceManager.Platform;
+
 namespace ServiceManager.Supervision;
 
 /// <summary>Where a <see cref="Fleet"/> keeps instance logs, and the environment its children start from.</summary>
@@ -15,6 +17,13 @@ public sealed record FleetOptions(string LogDirectory)
     /// stop; null (tests with fake children) skips the search.
     /// </summary>
     public StragglerFinder? FindStragglers { get; init; }
+
+    /// <summary>
+    /// Looks processes up for names that need the process tree: <c>pid:N</c> beyond an instance's own child, and a
+    /// port no instance is configured on (whose listener is then looked for). Null (tests with fake children): only
+    /// the child pids and configured ports are known.
+    /// </summary>
+    public IProcessLocator? Processes { get; init; }
 
     /// <summary>What a requested start of an instance with <c>depends_on</c> waits for; by default nothing.</summary>
     public IDependencyGate Dependencies { get; init; } = IDependencyGate.Open;

@@ -38,6 +38,7 @@ public sealed partial class InstanceSupervisor
     {
         CommandKind.Start => Task.FromResult(HandleStart("start requested")),
         CommandKind.Stop => HandleStopAsync(keepIntent: false),
+        CommandKind.Kill => HandleStopAsync(keepIntent: false, kill: true),
         CommandKind.Halt => HandleStopAsync(keepIntent: true),
         CommandKind.Restart => HandleRestartAsync(command.Reason ?? "restart requested"),
         CommandKind.UpdateDefinition => HandleUpdateAsync(command),

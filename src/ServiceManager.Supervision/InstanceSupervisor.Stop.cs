@@ -7,7 +7,8 @@ namespace ServiceManager.Supervision;
 public sealed partial class InstanceSupervisor
 {
     /// <param name="keepIntent">A halt for shutdown: the instance still should run once the daemon is back.</param>
-    private async Task<OperationOutcome> HandleStopAsync(bool keepIntent)
+    /// <param name="kill">SIGKILL at once, with no stop signal, stop_command or grace (<see cref="KillAsync"/>).</param>
+    private async Task<OperationOutcome> HandleStopAsync(bool keepIntent, bool kill = false)
     {
         // Whoever asked for this stop reads the issue right after it: never hand them an older stop's.
         _stopIssue = null;
@@ -19,11 +20,12 @@ public sealed partial class InstanceSupervisor
         }
 
         if (keepIntent && _state is InstanceState.Failed) return OperationOutcome.Unchanged;
-        var (request, done) = keepIntent ? ("daemon shutting down", "stopped: daemon shutting down") : ("stop requested", "stopped by request");
+        var (request, done) = keepIntent ? ("daemon shutting down", "stopped: daemon shutting down")
+            : kill ? ("kill requested", "killed by request") : ("stop requested", "stopped by request");
         switch (_state)
         {
             case InstanceState.Running:
-                var detail = await TerminateChildAsync(request);
+                var detail = kill ? await KillChildAsync(request) : await TerminateChildAsync(request);
                 Transition(InstanceState.Stopped, done + detail);
                 return OperationOutcome.Done;
             case InstanceState.Restarting:

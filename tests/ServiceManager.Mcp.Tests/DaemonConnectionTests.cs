@@ -41,7 +41,7 @@ public sealed class DaemonConnectionTests
             }
 
             (await DaemonPidAsync(home)).Should().Be(daemonPid, "the daemon keeps supervising after the assistant's session ends");
-            File.Exists(Path.Combine(home.Path, "daemon.out")).Should().BeTrue("the daemon's stdout and stderr go to a file");
+            File.ReadAllText(Path.Combine(home.Path, "daemon.log")).Should().Contain("listening on", "the daemon's stdout and stderr go to its log");
         }
         finally
         {
@@ -61,7 +61,7 @@ public sealed class DaemonConnectionTests
 
         result.IsError.Should().BeTrue();
         McpSession.Text(result).Should().Contain("starting it failed").And.Contain("instances.web.restart")
-            .And.Contain("daemon.out").And.Contain("`svcmgr daemon`");
+            .And.Contain("daemon.log").And.Contain("`svcmgr daemon`");
         (await DaemonPidAsync(home)).Should().BeNull("the daemon refused its config");
     }
 

@@ -2,7 +2,10 @@ using System.Diagnostics;
 
 namespace ServiceManager.TestSupport;
 
-/// <summary>A CLI process that keeps running (<c>logs -f</c>): its stdout is read line by line; killed on dispose.</summary>
+/// <summary>
+/// A CLI process that keeps running (<c>logs -f</c>, a <c>repl</c> fed line by line): its stdout is read line by line;
+/// killed on dispose.
+/// </summary>
 public sealed class StreamingCli : IAsyncDisposable
 {
     private readonly Process _process;
@@ -21,7 +24,28 @@ public sealed class StreamingCli : IAsyncDisposable
         return new StreamingCli(process);
     }
 
+    /// <summary>As <see cref="Start"/>, with stdin left open for <see cref="WriteLineAsync"/>.</summary>
+    public static StreamingCli StartWithInput(string home, params string[] args) => new(Process.Start(Svcmgr.StartInfo(home, args))!);
+
     public bool HasExited => _process.HasExited;
+
+    public int Pid => _process.Id;
+
+    public async Task WriteLineAsync(string line)
+    {
+        await _process.StandardInput.WriteLineAsync(line);
+        await _process.StandardInput.FlushAsync();
+    }
+
+    public void CloseInput() => _process.StandardInput.Close();
+
+    /// <summary>Its exit code, once it has ended on its own within <paramref name="timeout"/>.</summary>
+    public async Task<int> ExitCodeAsync(TimeSpan? timeout = null)
+    {
+        using var cancel = new CancellationTokenSource(timeout ?? Eventually.DefaultTimeout);
+        await _process.WaitForExitAsync(cancel.Token);
+        return _process.ExitCode;
+    }
 
     /// <summary>Reads lines until one satisfies <paramref name="accept"/>; returns every line read, that one last.</summary>
     public async Task<IReadOnlyList<string>> ReadUntilAsync(Func<string, bool> accept, string what, TimeSpan? timeout = null)

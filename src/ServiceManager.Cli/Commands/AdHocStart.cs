@@ -8,8 +8,8 @@ namespace ServiceManager.Cli.Commands;
 
 /// <summary>
 /// <c>svcmgr start [--name N] [--port P] [--cwd D] [--env K=V]... [--env-file F] -- CMD [ARGS...]</c>: the words after
-/// <c>--</c> are a command to run as a new instance (the <c>run</c> RPC), pm2-style. Without <c>--</c>, <c>start</c>
-/// is the plain start of named instances.
+/// <c>--</c> are a command to run as a new instance (the <c>run</c> RPC), pm2-style; <c>--command "CMD ARGS"</c> gives
+/// them as one line instead (TSM's habit). Without either, <c>start</c> is the plain start of named instances.
 /// </summary>
 internal static class AdHocStart
 {
@@ -21,15 +21,29 @@ internal static class AdHocStart
         var cwd = new Option<string?>("--cwd") { Description = "Its working directory (default: the current one)" };
         var env = new Option<string[]>("--env") { Description = "An environment variable for it, KEY=VALUE; repeatable", AllowMultipleArgumentsPerToken = false };
         var envFile = new Option<string?>("--env-file") { Description = "A KEY=VALUE file, read by the daemon at every start" };
+        var commandLine = new Option<string?>("--command")
+        {
+            Description = "The command as one line, split like a config start_command: --command \"npm run dev\" is -- npm run dev",
+        };
         start.Options.Add(name);
         start.Options.Add(port);
         start.Options.Add(cwd);
         start.Options.Add(env);
         start.Options.Add(envFile);
+        start.Options.Add(commandLine);
 
         start.SetAction(async (parse, ct) =>
         {
-            var command = CommandAfterDashes(parse);
+            var afterDashes = CommandAfterDashes(parse);
+            var line = parse.GetValue(commandLine);
+            if (afterDashes is not null && line is not null)
+            {
+                await Console.Error.WriteLineAsync("svcmgr start: give the command either after -- or with --command, not both");
+                return ExitCodes.Usage;
+            }
+
+            // One word holding a whole command line is what the daemon splits like a start_command.
+            List<string>? command = afterDashes ?? (line is null ? null : [line]);
             var adHocOptions = new Option[] { name, port, cwd, env, envFile }.Where(o => parse.GetResult(o) is { Implicit: false }).Select(o => o.Name).ToList();
             if (command is null)
             {
@@ -38,14 +52,14 @@ internal static class AdHocStart
                 return ExitCodes.Usage;
             }
 
-            var before = (parse.GetValue(names) ?? []).Length - command.Count;
+            var before = (parse.GetValue(names) ?? []).Length - (afterDashes?.Count ?? 0);
             if (before > 0 || parse.GetResult(start.Options.First(o => o.Name == "--all")) is { Implicit: false })
             {
                 await Console.Error.WriteLineAsync("svcmgr start: give either instance names (or --all), or a command after --, not both");
                 return ExitCodes.Usage;
             }
 
-            if (command.Count == 0)
+            if (command.Count == 0 || command is [var only] && string.IsNullOrWhiteSpace(only))
             {
                 await Console.Error.WriteLineAsync("svcmgr start: no command after --, e.g. svcmgr start -- python3 -m http.server");
                 return ExitCodes.Usage;
@@ -79,7 +93,7 @@ internal static class AdHocStart
                 if (parse.GetValue(GlobalOptions.Json)) JsonOutput.Write(summary, JsonOutput.Document.InstanceSummary);
                 else Console.Out.WriteLine(Describe("started", summary));
                 return ExitCodes.Success;
-            }, ct);
+            }, ct, startDaemon: DaemonAutoStart.Wanted(parse));
         });
     }
 

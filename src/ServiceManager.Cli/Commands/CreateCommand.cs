@@ -13,7 +13,10 @@ internal static class CreateCommand
         var id = new Option<string?>("--id") { Description = "Id of the new instance (default: TEMPLATE-N, the lowest free N)" };
         var port = new Option<int?>("--port") { Description = "Its port (default: the template's default_port if free, else the next free one in its port_range)" };
         var start = new Option<bool>("--start") { Description = "Start it at once" };
-        var command = new Command("create", "Create a new instance of a template; it is kept across daemon restarts until removed") { template, id, port, start, GlobalOptions.Json };
+        var command = new Command("create", "Create a new instance of a template; it is kept across daemon restarts until removed")
+        {
+            template, id, port, start, GlobalOptions.Json, DaemonAutoStart.Disable,
+        };
         command.SetAction((parse, ct) => DaemonCall.RunAsync(GlobalOptions.Paths(parse), async client =>
         {
             var wantsStart = parse.GetValue(start);
@@ -21,7 +24,7 @@ internal static class CreateCommand
             if (parse.GetValue(GlobalOptions.Json)) JsonOutput.Write(summary, JsonOutput.Document.InstanceSummary);
             else Console.Out.WriteLine(AdHocStart.Describe(wantsStart ? "created and started" : "created", summary));
             return ExitCodes.Success;
-        }, ct));
+        }, ct, startDaemon: DaemonAutoStart.Wanted(parse)));
         return command;
     }
 }

@@ -9,12 +9,16 @@ using ServiceManager.Text;
 
 namespace ServiceManager.Cli.Commands;
 
-/// <summary><c>svcmgr doctor</c>: checks of the environment, from here and from the daemon; <c>doctor orphans</c>: lost children.</summary>
+/// <summary><c>svcmgr doctor</c>: checks of the environment, from here and from the daemon; <c>doctor orphans</c>: lost
+/// children; <c>doctor port N</c>: who holds a port (<see cref="DoctorPortCommand"/>).</summary>
 internal static class DoctorCommand
 {
     public static Command Create()
     {
-        var command = new Command("doctor", "Check paths, permissions, socket, config, port conflicts and lost children") { GlobalOptions.Json, Orphans() };
+        var command = new Command("doctor", "Check paths, permissions, socket, config, port conflicts and lost children")
+        {
+            GlobalOptions.Json, Orphans(), DoctorPortCommand.Create(),
+        };
         command.SetAction(async (parse, ct) =>
         {
             var paths = GlobalOptions.Paths(parse);

@@ -5,7 +5,7 @@ using ServiceManager.Text;
 
 namespace ServiceManager.Cli.Commands;
 
-/// <summary><c>svcmgr list</c> (<c>ls</c>): one row per instance.</summary>
+/// <summary><c>svcmgr list</c> (<c>ls</c>, <c>instances</c>): one row per instance.</summary>
 internal static class ListCommand
 {
     public static Command Create()
@@ -15,6 +15,7 @@ internal static class ListCommand
         var status = new Option<string?>("--status") { Description = "Only instances in this state (running, stopped, failed, ...)" };
         var command = new Command("list", "List instances") { template, tag, status, GlobalOptions.Json };
         command.Aliases.Add("ls");
+        command.Aliases.Add("instances");
         command.SetAction((parse, ct) => DaemonCall.RunAsync(GlobalOptions.Paths(parse), async client =>
         {
             var rows = await client.ListAsync(new ListParams(parse.GetValue(template), parse.GetValue(tag), parse.GetValue(status)), ct);

@@ -7,13 +7,13 @@ using ServiceManager.Text;
 
 namespace ServiceManager.Cli.Commands;
 
-/// <summary><c>svcmgr logs [NAME...] [-n N] [-f] [--stream stdout|stderr]</c>.</summary>
+/// <summary><c>svcmgr logs [NAME...] [-n N | --tail N] [-f] [--stream stdout|stderr]</c>.</summary>
 internal static class LogsCommand
 {
     public static Command Create()
     {
         var names = new Argument<string[]>("NAME") { Description = "Instances (default: all, interleaved)", Arity = ArgumentArity.ZeroOrMore };
-        var lines = new Option<int>("--lines", "-n") { Description = "Lines of backlog to print", DefaultValueFactory = _ => 50 };
+        var lines = new Option<int>("--lines", "-n", "--tail") { Description = "Lines of backlog to print", DefaultValueFactory = _ => 50 };
         var follow = new Option<bool>("--follow", "-f") { Description = "Keep printing new lines as they come" };
         var stream = new Option<string?>("--stream") { Description = "Only stdout or stderr" };
         stream.AcceptOnlyFromAmong("stdout", "stderr");

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ServiceManager.Cli.Output;
+using ServiceManager.Protocol;
 
 namespace ServiceManager.Cli.Commands;
 
@@ -8,7 +9,7 @@ internal static class RemoveCommand
 {
     public static Command Create()
     {
-        var names = new Argument<string[]>("NAME") { Description = "Instance id, numeric id, or :PORT", Arity = ArgumentArity.OneOrMore };
+        var names = new Argument<string[]>("NAME") { Description = NameHelp.Description, Arity = ArgumentArity.OneOrMore };
         var command = new Command("remove", "Stop and forget instances created with `start --` or `create` (their log files stay)") { names, GlobalOptions.Json };
         command.Aliases.Add("delete");
         command.SetAction((parse, ct) => DaemonCall.RunAsync(GlobalOptions.Paths(parse), async client =>

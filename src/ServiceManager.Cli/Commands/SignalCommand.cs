@@ -11,7 +11,7 @@ internal static class SignalCommand
 {
     public static Command Create()
     {
-        var name = new Argument<string>("NAME") { Description = "Instance id, numeric id, or :PORT" };
+        var name = new Argument<string>("NAME") { Description = NameHelp.Description };
         var signal = new Argument<string>("SIGNAL") { Description = "Signal name (SIGHUP, HUP, usr1) or number" };
         var command = new Command("signal", "Send a signal to an instance's process group") { name, signal, GlobalOptions.Json };
         command.SetAction(async (parse, ct) =>
@@ -34,7 +34,7 @@ internal static class SignalCommand
                     else Console.Out.WriteLine($"sent {SignalNames.Name(number)} to {instance}");
                     return ExitCodes.Success;
                 }
-                catch (RpcErrorException ex) when (ex.Code == RpcErrorCodes.InvalidParams)
+                catch (RpcErrorException ex) when (ex.Code == RpcErrorCodes.InvalidParams && ex.Candidates is null)
                 {
                     await Console.Error.WriteLineAsync($"svcmgr: {ex.Message}");
                     return ExitCodes.Failed;

@@ -1,19 +1,21 @@
 using System.CommandLine;
 using System.Text;
 using ServiceManager.Cli.Output;
+using ServiceManager.Protocol;
 using ServiceManager.Protocol.Messages;
 using ServiceManager.Text;
 
 namespace ServiceManager.Cli.Commands;
 
-/// <summary><c>svcmgr status NAME</c>: one instance in detail.</summary>
+/// <summary><c>svcmgr status NAME</c> (<c>info</c>): one instance in detail.</summary>
 internal static class StatusCommand
 {
     public static Command Create()
     {
-        var name = new Argument<string>("NAME") { Description = "Instance id, numeric id, or :PORT" };
+        var name = new Argument<string>("NAME") { Description = NameHelp.Description };
         var showEnv = new Option<bool>("--show-env") { Description = "Show the values of the instance's environment (hidden by default: they are often secrets)" };
         var command = new Command("status", "Show one instance in detail, with its recent state transitions") { name, showEnv, GlobalOptions.Json };
+        command.Aliases.Add("info");
         command.SetAction((parse, ct) => DaemonCall.RunAsync(GlobalOptions.Paths(parse), async client =>
         {
             var detail = await client.StatusAsync(parse.GetValue(name)!, parse.GetValue(showEnv), ct);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ServiceManager.Cli.Output;
+using ServiceManager.Protocol;
 using ServiceManager.Protocol.Client;
 using ServiceManager.Protocol.Messages;
 
@@ -15,7 +16,7 @@ internal static class TargetCommands
         var command = Create(
             "start",
             "Start instances; or, after --, start a command as a new instance: svcmgr start [--name N] [--port P] [--cwd D] [--env K=V]... [--env-file F] -- CMD [ARGS...]",
-            "started", "already running", (c, t, ct) => c.StartAsync(t, ct), out var names, out var plain);
+            "started", "already running", (c, t, ct) => c.StartAsync(t, ct), out var names, out var plain, startsDaemon: true);
         AdHocStart.Extend(command, names, plain);
         return command;
     }
@@ -31,12 +32,14 @@ internal static class TargetCommands
         string unchangedText,
         Operation operation,
         out Argument<string[]> names,
-        out Func<ParseResult, CancellationToken, Task<int>> action)
+        out Func<ParseResult, CancellationToken, Task<int>> action,
+        bool startsDaemon = false)
     {
-        var targetNames = new Argument<string[]>("NAME") { Description = "Instance id, numeric id, or :PORT", Arity = ArgumentArity.ZeroOrMore };
+        var targetNames = new Argument<string[]>("NAME") { Description = NameHelp.Description + "; the word all alone means --all", Arity = ArgumentArity.ZeroOrMore };
         names = targetNames;
         var all = new Option<bool>("--all") { Description = "Every instance" };
         var command = new Command(name, description) { targetNames, all, GlobalOptions.Json };
+        if (startsDaemon) command.Options.Add(DaemonAutoStart.Disable);
         action = async (parse, ct) =>
         {
             var targets = parse.GetValue(targetNames) ?? [];
@@ -65,7 +68,7 @@ internal static class TargetCommands
                 if (result.Done.Count + result.Unchanged.Count == 0) Console.Out.WriteLine("no instances");
                 foreach (var warning in warnings) Console.Error.WriteLine($"svcmgr {name}: warning: {warning.Id}: {warning.Message}");
                 return exitCode;
-            }, ct);
+            }, ct, startDaemon: startsDaemon && DaemonAutoStart.Wanted(parse));
         };
         command.SetAction(action);
         return command;

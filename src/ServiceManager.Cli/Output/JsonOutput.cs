@@ -14,14 +14,19 @@ internal static class JsonOutput
     /// <summary>For streaming commands: one compact object per line.</summary>
     public static ProtocolJsonContext Lines { get; } = Create(indented: false);
 
-    private static ProtocolJsonContext Create(bool indented) => new(new JsonSerializerOptions
+    /// <summary>For what only the CLI prints (<c>doctor port</c>): one indented document.</summary>
+    public static CliJsonContext Cli { get; } = new(Options(indented: true));
+
+    private static ProtocolJsonContext Create(bool indented) => new(Options(indented));
+
+    private static JsonSerializerOptions Options(bool indented) => new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
         WriteIndented = indented,
         // Output for people and scripts alike: no \u003E for '>' in log text.
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    });
+    };
 
     public static void Write<T>(T value, JsonTypeInfo<T> info) => Console.Out.WriteLine(JsonSerializer.Serialize(value, info));
 }

@@ -20,6 +20,7 @@ internal static class FleetFactory
                 BaseEnvironment = DaemonMarker.Add(environment, paths.StateDirectory),
                 NumericIds = persisted.NumericIds,
                 FindStragglers = id => Stragglers.Find(id, paths.StateDirectory),
+                Processes = new ProcProcessLocator(),
                 Dependencies = services.GetRequiredService<DependencyGate>(),
             },
             services.GetRequiredService<UnixProcessSpawner>(),

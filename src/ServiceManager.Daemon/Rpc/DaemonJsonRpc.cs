@@ -14,11 +14,12 @@ internal sealed class DaemonJsonRpc(IJsonRpcMessageHandler handler) : JsonRpc(ha
 
     /// <summary>
     /// Errors the library makes itself (a param that does not bind, an unknown method) bypass
-    /// <see cref="CreateErrorDetails"/>; their data is dropped here, on the way out.
+    /// <see cref="CreateErrorDetails"/>; their data is dropped here, on the way out. Data of ours
+    /// (<see cref="RpcErrors.IsOwnData"/>) stays.
     /// </summary>
     protected override ValueTask SendAsync(JsonRpcMessage message, CancellationToken cancellationToken)
     {
-        if (message is JsonRpcError { Error: { Data: not null } detail }) detail.Data = null;
+        if (message is JsonRpcError { Error: { Data: not null } detail } && !RpcErrors.IsOwnData(detail.Data)) detail.Data = null;
         return base.SendAsync(message, cancellationToken);
     }
 }

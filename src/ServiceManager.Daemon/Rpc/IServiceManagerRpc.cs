@@ -59,6 +59,9 @@ internal partial interface IServiceManagerRpc
     [JsonRpcMethod(RpcMethods.Signal, UseSingleObjectParameterDeserialization = true)]
     Task<EmptyResult> SignalAsync(SignalParams request, CancellationToken cancellationToken = default);
 
+    [JsonRpcMethod(RpcMethods.Kill, UseSingleObjectParameterDeserialization = true)]
+    Task<BulkResult> KillAsync(NamesParams request, CancellationToken cancellationToken = default);
+
     [JsonRpcMethod(RpcMethods.Doctor, UseSingleObjectParameterDeserialization = true)]
     Task<IReadOnlyList<DoctorCheck>> DoctorAsync(EmptyParams? request = null, CancellationToken cancellationToken = default);
 

@@ -14,6 +14,8 @@ internal static class RpcErrors
 {
     public static JsonRpcError.ErrorDetail Describe(Exception exception) => exception switch
     {
+        // The candidates go along as data, for a client that wants to offer them as choices.
+        AmbiguousNameException ambiguous => Error(CodeOf(ambiguous.Kind), ambiguous.Message, new AmbiguousNameData(ambiguous.Candidates)),
         FleetException failure => Error(CodeOf(failure.Kind), failure.Message),
         // Only the request's params are deserialized on the way in (one record per method): anything that does not
         // fit it — a wrong type, an unknown or a missing required property — is the caller's mistake.
@@ -25,6 +27,8 @@ internal static class RpcErrors
     {
         FleetErrorKind.InvalidRequest => RpcErrorCodes.InvalidParams,
         FleetErrorKind.NotFound => RpcErrorCodes.NotFound,
+        // A usage error like any other wrong name, told apart by its data (AmbiguousNameData).
+        FleetErrorKind.Ambiguous => RpcErrorCodes.InvalidParams,
         FleetErrorKind.PortConflict => RpcErrorCodes.PortConflict,
         FleetErrorKind.ConfigInvalid => RpcErrorCodes.ConfigInvalid,
         FleetErrorKind.SpawnFailed => RpcErrorCodes.SpawnFailed,
@@ -33,7 +37,11 @@ internal static class RpcErrors
         _ => RpcErrorCodes.InternalError,
     };
 
-    private static JsonRpcError.ErrorDetail Error(int code, string message) => new() { Code = (JsonRpcErrorCode)code, Message = message };
+    private static JsonRpcError.ErrorDetail Error(int code, string message, object? data = null) =>
+        new() { Code = (JsonRpcErrorCode)code, Message = message, Data = data };
+
+    /// <summary>Whether <paramref name="data"/> is error data of ours, which goes on the wire (the library's does not).</summary>
+    public static bool IsOwnData(object? data) => data is AmbiguousNameData;
 
     /// <summary>The serializer's sentence without its line and byte position (the request is one line) or the
     /// namespace of our records, plus where in the params it went wrong.</summary>

@@ -23,6 +23,8 @@ internal sealed partial class ServiceManagerRpcTarget
         var (names, all) = request ?? new TargetParams();
         if (all == names is { Count: > 0 })
             throw FleetException.InvalidRequest("give either \"names\" (a non-empty list) or \"all\": true");
+        // pm2's `restart all`: the word alone means every instance.
+        all = all || Fleet.NamesEveryInstance(names!);
 
         // Resolve every name before acting, so one unknown name leaves everything untouched. Ids are passed on
         // so a numeric id or :PORT resolves exactly once.
@@ -37,7 +39,20 @@ internal sealed partial class ServiceManagerRpcTarget
             var others = result.Done.Count == 0 ? "" : $" (done: {string.Join(", ", result.Done)})";
             throw FleetException.SpawnFailed(string.Join("; ", result.Failed.Select(f => $"{f.Id}: {f.Error}")) + others);
         }
-        return new BulkResult(result.Done, result.Unchanged, [.. result.StopIssues.Select(i => new StopWarning(i.Id, i.Issue.Message, i.Issue.Survivors))]);
+        return ToBulkResult(result);
+    }
+
+    private static BulkResult ToBulkResult(FleetOperationResult result) =>
+        new(result.Done, result.Unchanged, [.. result.StopIssues.Select(i => new StopWarning(i.Id, i.Issue.Message, i.Issue.Survivors))]);
+
+    public async Task<BulkResult> KillAsync(NamesParams request, CancellationToken cancellationToken = default)
+    {
+        if (request.Names is not { Count: > 0 }) throw FleetException.InvalidRequest("give \"names\": a non-empty list of instance names");
+        var ids = request.Names.Select(n => Resolve(n).Id).Distinct().ToList();
+        // Not cancelled with the request, as for stop: the client only stops waiting.
+        var result = await Fleet.KillAsync(ids, CancellationToken.None);
+        await services.Coordinator.FlushStateAsync();
+        return ToBulkResult(result);
     }
 
     public async Task<ReloadResult> ReloadAsync(EmptyParams? request = null, CancellationToken cancellationToken = default)

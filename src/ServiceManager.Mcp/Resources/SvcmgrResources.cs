@@ -4,6 +4,7 @@ using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using ServiceManager.Mcp.Daemon;
 using ServiceManager.Mcp.Tools;
+using ServiceManager.Protocol;
 using ServiceManager.Protocol.Client;
 using ServiceManager.Protocol.Messages;
 
@@ -34,7 +35,7 @@ public sealed class SvcmgrResources
     [McpServerResource(UriTemplate = LogUriPrefix + "{instance}", Name = "log", Title = "Recent log of an instance", MimeType = "text/plain")]
     [Description("The newest 200 output lines of one instance (stdout and stderr, timestamped).")]
     public async Task<TextResourceContents> Log(
-        [Description("Instance id, numeric id or :PORT")] string instance, CancellationToken cancellationToken)
+        [Description(NameHelp.Description)] string instance, CancellationToken cancellationToken)
     {
         LogsResult result;
         try

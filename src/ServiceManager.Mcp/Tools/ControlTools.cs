@@ -25,7 +25,7 @@ public sealed class ControlTools
                  "remembered, so later calls can start, stop or read it by name. Prefer this to running long-lived commands " +
                  "in a shell.")]
     public Task<CallToolResult> StartProcess(
-        [Description("With `command`: the name for the new instance (default: derived from the command). Without: the existing instance to start (id, numeric id or \":PORT\")")]
+        [Description("With `command`: the name for the new instance (default: derived from the command). Without: the existing instance to start: " + NameHelp.Description)]
         string? name = null,
         [Description("Program and arguments of a new instance, e.g. [\"npm\", \"run\", \"dev\"]; no shell is involved, so for pipes or && use [\"sh\", \"-c\", \"...\"]")]
         string[]? command = null,
@@ -44,7 +44,7 @@ public sealed class ControlTools
     [Description("Stop a managed process: its whole process group gets the stop signal (SIGTERM by default), then SIGKILL after " +
                  "the grace period. The instance stays known and can be started again; stopping a stopped instance does nothing.")]
     public Task<CallToolResult> StopProcess(
-        [Description("Instance id, numeric id or \":PORT\"")] string name,
+        [Description(NameHelp.Description)] string name,
         CancellationToken cancellationToken = default) =>
         ToolRun.RunAsync(_gateway, ct => BulkAsync(name, (c, t, token) => c.StopAsync(t, token), "stopped", "already stopped", retryable: true, ct), cancellationToken);
 
@@ -52,7 +52,7 @@ public sealed class ControlTools
         OpenWorld = false, UseStructuredContent = true, OutputSchemaType = typeof(ProcessActionOutput))]
     [Description("Stop a managed process (if it runs) and start it again, e.g. after changing its code or configuration.")]
     public Task<CallToolResult> RestartProcess(
-        [Description("Instance id, numeric id or \":PORT\"")] string name,
+        [Description(NameHelp.Description)] string name,
         CancellationToken cancellationToken = default) =>
         ToolRun.RunAsync(_gateway, ct => BulkAsync(name, (c, t, token) => c.RestartAsync(t, token), "restarted", "restarted", retryable: false, ct), cancellationToken);
 
@@ -81,11 +81,14 @@ public sealed class ControlTools
     {
         var result = await _gateway.CallAsync((c, t) => operation(c, new TargetParams([name]), t), retryable, ct);
         var done = result.Done.Count > 0;
-        // The daemon resolved the name (numeric id, :PORT) to an id; report the instance as it is now.
+        // The daemon resolved the name (numeric id, port, pid:N) to an id; report the instance as it is now.
         var id = result.Done.Concat(result.Unchanged).FirstOrDefault() ?? name;
         var detail = await _gateway.CallAsync((c, t) => c.StatusAsync(id, t), retryable: true, ct);
         var action = done ? doneAction : unchangedAction;
         var text = $"{action}: {Texts.Summary(detail)}";
+        // "all" names every instance: say what happened to each of the others too.
+        foreach (var other in result.Done.Skip(1)) text += $"\n{doneAction}: {other}";
+        foreach (var other in result.Unchanged.Skip(result.Done.Count == 0 ? 1 : 0)) text += $"\n{unchangedAction}: {other}";
         if (detail.LastError is { } error && detail.State == "failed") text += $"\nlast error: {error}";
         foreach (var warning in result.Warnings ?? []) text += $"\nwarning: {warning.Message}";
         return ToolResults.Success(text, new ProcessActionOutput(action, detail), McpJsonContext.Default.ProcessActionOutput);

@@ -3,6 +3,7 @@ using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using ServiceManager.Mcp.Daemon;
 using ServiceManager.Mcp.Tools.Outputs;
+using ServiceManager.Protocol;
 using ServiceManager.Protocol.Messages;
 
 namespace ServiceManager.Mcp.Tools;
@@ -38,7 +39,7 @@ public sealed class InstanceTools
     [Description("Stop an instance and forget it (one created at run time by start_process with a command or by " +
                  "create_instance).")]
     public Task<CallToolResult> RemoveInstance(
-        [Description("Instance id, numeric id or \":PORT\"")] string name,
+        [Description(NameHelp.Description)] string name,
         CancellationToken cancellationToken = default) =>
         ToolRun.RunAsync(_gateway, async ct =>
         {

@@ -3,6 +3,7 @@ using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using ServiceManager.Mcp.Daemon;
 using ServiceManager.Mcp.Tools.Outputs;
+using ServiceManager.Protocol;
 using ServiceManager.Protocol.Messages;
 
 namespace ServiceManager.Mcp.Tools;
@@ -39,7 +40,7 @@ public sealed class QueryTools
     [Description("Show one instance in detail: state, pid, port, command, working directory, restart policy, last exit, " +
                  "last error and recent state transitions. Use it to find out why a process stopped or keeps restarting.")]
     public Task<CallToolResult> GetProcessStatus(
-        [Description("Instance id (e.g. \"web-1\"), numeric id (\"3\") or \":PORT\" (\":8080\")")] string name,
+        [Description(NameHelp.Description)] string name,
         CancellationToken cancellationToken = default) =>
         ToolRun.RunAsync(_gateway, async ct =>
         {
@@ -52,7 +53,7 @@ public sealed class QueryTools
     [Description("Read the most recent output lines of a process (stdout and stderr, with timestamps). svcmgr's own notes " +
                  "about the process (started, exited with code N, restarting) appear as stderr lines starting with [svcmgr].")]
     public Task<CallToolResult> GetProcessLogs(
-        [Description("Instance id, numeric id or \":PORT\"; omit for every instance, interleaved by time")] string? name = null,
+        [Description(NameHelp.Description + "; omit for every instance, interleaved by time")] string? name = null,
         [Description("How many lines to return, newest last (1 to 1000)")] int lines = 50,
         [Description("Only this stream")] LogStream? stream = null,
         [Description("Only lines containing this text (case-insensitive); the newest 5000 lines are searched")] string? filter = null,

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace ServiceManager.Platform.Unix;
 
 /// <summary>
@@ -28,10 +30,15 @@ public static unsafe class DetachedProcess
         return pid;
     }
 
-    /// <summary>True once the child has exited; reaps it, so no zombie is left while the starter runs on.</summary>
-    public static bool HasExited(int pid)
+    /// <summary>
+    /// Whether the child has exited, and how: its exit code, or 128 + the signal that killed it (as a shell reports
+    /// it), or -1 when it was reaped elsewhere. Reaps it, so no zombie is left while the starter runs on.
+    /// </summary>
+    public static bool TryGetExit(int pid, out int exitCode)
     {
         int status;
-        return LibC.waitpid(pid, &status, LibC.WNOHANG) == pid;
+        var reaped = LibC.waitpid(pid, &status, LibC.WNOHANG);
+        exitCode = reaped != pid ? -1 : (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f);
+        return reaped == pid || reaped < 0 && Marshal.GetLastPInvokeError() == LibC.ECHILD;
     }
 }

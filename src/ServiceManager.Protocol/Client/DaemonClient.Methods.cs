@@ -54,6 +54,9 @@ public sealed partial class DaemonClient
     public Task<EmptyResult> SignalAsync(string name, string signal, CancellationToken ct = default) =>
         InvokeAsync(RpcContract.Signal, new SignalParams(name, signal), ct);
 
+    public Task<BulkResult> KillAsync(IReadOnlyList<string> names, CancellationToken ct = default) =>
+        InvokeAsync(RpcContract.Kill, new NamesParams(names), ct);
+
     public Task<IReadOnlyList<DoctorCheck>> DoctorAsync(CancellationToken ct = default) =>
         InvokeAsync(RpcContract.Doctor, EmptyParams.Instance, ct);
 

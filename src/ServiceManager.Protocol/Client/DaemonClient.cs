@@ -155,7 +155,8 @@ public sealed partial class DaemonClient : IAsyncDisposable
         {
             var code = error.TryGetProperty("code"u8, out var c) && c.TryGetInt32(out var ci) ? ci : RpcErrorCodes.InternalError;
             var message = error.TryGetProperty("message"u8, out var m) ? m.GetString() ?? "" : "";
-            pending.TrySetException(new RpcErrorException(code, message));
+            JsonElement? data = error.TryGetProperty("data"u8, out var d) ? d.Clone() : null;
+            pending.TrySetException(new RpcErrorException(code, message, data));
         }
         else
         {

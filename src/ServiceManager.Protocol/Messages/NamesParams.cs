@@ -1,4 +1,4 @@
 namespace ServiceManager.Protocol.Messages;
 
-/// <summary>Params of <c>remove</c>.</summary>
+/// <summary>Params of <c>remove</c> and <c>kill</c>.</summary>
 public sealed record NamesParams(IReadOnlyList<string> Names);

@@ -3,7 +3,7 @@ using ServiceManager.Platform.Unix;
 
 namespace ServiceManager.Supervision.Tests.Support;
 
-/// <summary>A fleet over the real spawner, logging into a scratch directory.</summary>
+/// <summary>A fleet over the real spawner and /proc, logging into a scratch directory.</summary>
 internal sealed class FleetHarness : IAsyncDisposable
 {
     private readonly UnixProcessSpawner _spawner = new();
@@ -13,7 +13,12 @@ internal sealed class FleetHarness : IAsyncDisposable
     /// <param name="dependencies">What starts of instances with <c>depends_on</c> wait for; by default nothing.</param>
     public FleetHarness(IReadOnlyDictionary<string, int>? numericIds = null, IDependencyGate? dependencies = null) =>
         Fleet = new Fleet(
-            new FleetOptions(_dir.File("logs")) { NumericIds = numericIds, Dependencies = dependencies ?? IDependencyGate.Open },
+            new FleetOptions(_dir.File("logs"))
+            {
+                NumericIds = numericIds,
+                Dependencies = dependencies ?? IDependencyGate.Open,
+                Processes = new ProcProcessLocator(),
+            },
             _spawner,
             TimeProvider.System);
 

@@ -1,15 +1,15 @@
 using System.Diagnostics;
 
-namespace ServiceManager.Tui.Tests.EndToEnd;
+namespace ServiceManager.TestSupport;
 
 /// <summary>
 /// A private tmux server (its own socket name, no user config) holding one detached session of a fixed size: the
-/// test's terminal. Keys go in with send-keys, the screen comes out with capture-pane.
+/// test's terminal (for `svcmgr top` and `svcmgr repl`). Keys go in with send-keys, the screen comes out with capture-pane.
 /// </summary>
-internal sealed class Tmux : IAsyncDisposable
+public sealed class Tmux : IAsyncDisposable
 {
-    private readonly string _server = $"svcmgr-tui-{Guid.NewGuid():N}";
-    private const string Session = "top";
+    private readonly string _server = $"svcmgr-test-{Guid.NewGuid():N}";
+    private const string Session = "term";
 
     public static async Task<Tmux> StartAsync(int width, int height, IReadOnlyDictionary<string, string> environment, params string[] command)
     {
