@@ -31,7 +31,7 @@ public static class DaemonRunner
         using var pidFile = PidFileLock.TryAcquire(paths.PidFile);
         if (pidFile is null)
         {
-            var holder = await RunningDaemon.PidAsync(paths.SocketPath);
+            var holder = PidFileLock.ReadHolder(paths.PidFile) ?? await RunningDaemon.PidAsync(paths.SocketPath);
             await Console.Error.WriteLineAsync(
                 $"svcmgr: another daemon{(holder is { } pid ? $" (pid {pid})" : "")} is already running for {paths.RuntimeDirectory}; " +
                 "stop it first, or use another SVCMGR_HOME");

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ServiceManager.Platform.Unix;
 
 namespace ServiceManager.Daemon.Hosting;
 
@@ -25,7 +26,7 @@ public sealed class PidFileLock : IDisposable
         try
         {
             // On Unix, .NET maps FileShare.None to flock(LOCK_EX | LOCK_NB): exactly the advisory lock wanted here.
-            // (The same lock keeps other readers out of the file, so the holder's pid is asked over the socket.)
+            // .NET's own readers take flock(LOCK_SH) and fail on it too: ReadHolder reads with plain open/read.
             file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None);
         }
         catch (IOException)
@@ -38,6 +39,19 @@ public sealed class PidFileLock : IDisposable
         file.Write(bytes);
         file.Flush(flushToDisk: false);
         return new PidFileLock(file, path);
+    }
+
+    /// <summary>The pid the lock holder wrote; null if the file is gone or not yet written (the holder truncates
+    /// and writes it right after taking the lock).</summary>
+    /// <remarks>Read with plain open/read, which no flock stops: asking the holder over its socket instead failed
+    /// whenever the holder was too busy (or stopped) to answer within the asker's patience.</remarks>
+    public static int? ReadHolder(string path)
+    {
+        Span<byte> text = stackalloc byte[32];
+        var length = RawFile.Read(Encoding.UTF8.GetBytes(path + "\0"), text);
+        if (length <= 0) return null;
+        return int.TryParse(Encoding.ASCII.GetString(text[..length]).Trim(), NumberStyles.None, CultureInfo.InvariantCulture,
+            out var pid) && pid > 0 ? pid : null;
     }
 
     public void Dispose()

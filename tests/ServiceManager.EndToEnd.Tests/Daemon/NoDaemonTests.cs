@@ -92,4 +92,35 @@ public sealed class NoDaemonTests
         (await first.TerminateAsync()).Should().Be(0);
         await Processes.AllGoneAsync([pid], "the first daemon's child");
     }
+
+    // The reproduction of a failure seen only under load: the second daemon asked the first for its pid over the
+    // socket with a 2 s patience, and a first daemon too busy to answer in time went unnamed. A stopped first daemon
+    // is the busiest there is; the pid now comes from the pidfile itself.
+    [Fact]
+    public async Task A_second_daemon_names_the_first_ones_pid_even_when_the_first_cannot_answer()
+    {
+        using var home = new TestHome();
+        home.WriteConfig("");
+        await using var first = await DaemonProcess.StartAsync(home.Path);
+        await SendSignalAsync("-STOP", first.Process.Id);
+        try
+        {
+            var second = await Svcmgr.RunAsync(QuickExit, home.Path, "daemon");
+
+            second.ExitCode.Should().Be(1, second.ToString());
+            second.Stderr.Should().Contain($"pid {first.Process.Id}");
+        }
+        finally
+        {
+            await SendSignalAsync("-CONT", first.Process.Id);
+        }
+        (await first.TerminateAsync()).Should().Be(0);
+    }
+
+    private static async Task SendSignalAsync(string signal, int pid)
+    {
+        using var kill = System.Diagnostics.Process.Start("kill", [signal, pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync();
+        kill.ExitCode.Should().Be(0);
+    }
 }
