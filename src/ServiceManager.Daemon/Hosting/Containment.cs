@@ -1,4 +1,5 @@
 using ServiceManager.Config.Model;
+using ServiceManager.Platform.Unix;
 using ServiceManager.Platform.Unix.Cgroups;
 
 namespace ServiceManager.Daemon.Hosting;
@@ -20,8 +21,13 @@ public sealed record Containment(CgroupContainment? Cgroups, bool Disabled, stri
         return new Containment(cgroups, Disabled: false, reason);
     }
 
-    /// <summary>One line: "cgroup v2 at DIR" or "process groups only (WHY)".</summary>
+    /// <summary>
+    /// One line: "cgroup v2 at DIR" or "process groups only (WHY)"; in cgroup mode without the native spawner, also
+    /// that children join their cgroups through a /bin/sh step (slower: a migration each) and why.
+    /// </summary>
     public string Description => Cgroups is { } c
-        ? $"cgroup v2 at {c.Root.Directory}" + (c.HasKillFile ? "" : "; no cgroup.kill (Linux before 5.14): SIGKILL goes to each process")
+        ? $"cgroup v2 at {c.Root.Directory}"
+          + (c.HasKillFile ? "" : "; no cgroup.kill (Linux before 5.14): SIGKILL goes to each process")
+          + (UnixProcessSpawner.Clone3UnavailableReason is { } why ? $"; children join their cgroup through /bin/sh ({why})" : "")
         : Disabled ? $"process groups only ({Reason})" : $"process groups only (cgroup v2 not writable: {Reason})";
 }
