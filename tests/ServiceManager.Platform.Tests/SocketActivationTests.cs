@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using ServiceManager.EndToEnd.Tests.Infrastructure;
 using ServiceManager.Platform.Tests.Cgroups;
 using ServiceManager.Platform.Unix;
 
@@ -91,14 +90,14 @@ public class SocketActivationTests : IDisposable
         {
             // Polled: the fallback's pre-exec shell holds the same descriptors until it execs sleep, and sleep opens and
             // closes the locale archive as it starts. A leaked descriptor would stay.
-            await Eventually.True(() => NativeTestHelpers.OpenDescriptors(child.Pid).SequenceEqual([0, 1, 2, 3, 4]), "0-4 are the only descriptors");
+            await Eventually.TrueAsync(() => NativeTestHelpers.OpenDescriptors(child.Pid).SequenceEqual([0, 1, 2, 3, 4]), "0-4 are the only descriptors");
             new FileInfo($"/proc/{child.Pid}/fd/3").LinkTarget.Should().Be(SocketLink(_http));
             new FileInfo($"/proc/{child.Pid}/fd/4").LinkTarget.Should().Be(SocketLink(_admin));
         }
         finally
         {
             child.SignalGroup(SignalNames.SIGKILL);
-            await Eventually.Exit(child);
+            await ChildExits.WaitAsync(child);
         }
     }
 
@@ -119,17 +118,17 @@ public class SocketActivationTests : IDisposable
     {
         var sink = new RecordingSink();
         using var child = spawner.Spawn(request, sink);
-        await Eventually.True(() => sink.Text(OutputStream.Stdout).Contains("ready", StringComparison.Ordinal) || child.Exited.IsCompleted, "the child checked its environment");
+        await Eventually.TrueAsync(() => sink.Text(OutputStream.Stdout).Contains("ready", StringComparison.Ordinal) || child.Exited.IsCompleted, "the child checked its environment");
         child.Exited.IsCompleted.Should().BeFalse("the child failed: {0}", sink.Text(OutputStream.Stderr));
 
         using var client = new TcpClient();
-        await client.ConnectAsync((IPEndPoint)_http.LocalEndPoint!).WaitAsync(Eventually.Deadline);
+        await client.ConnectAsync((IPEndPoint)_http.LocalEndPoint!).WaitAsync(Eventually.DefaultTimeout);
         var stream = client.GetStream();
         await stream.WriteAsync(Encoding.ASCII.GetBytes("ping\n"));
         using var reader = new StreamReader(stream);
-        (await reader.ReadLineAsync().WaitAsync(Eventually.Deadline)).Should().Be("pong ping");
+        (await reader.ReadLineAsync().WaitAsync(Eventually.DefaultTimeout)).Should().Be("pong ping");
 
-        (await Eventually.Exit(child)).Code.Should().Be(0, sink.Text(OutputStream.Stderr));
+        (await ChildExits.WaitAsync(child)).Code.Should().Be(0, sink.Text(OutputStream.Stderr));
     }
 
     private static Socket Listen()

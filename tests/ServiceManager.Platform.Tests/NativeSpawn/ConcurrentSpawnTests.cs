@@ -43,8 +43,8 @@ public sealed class ConcurrentSpawnTests
         {
             foreach (var (child, sink, expected) in children)
             {
-                (await Eventually.Exit(child)).Code.Should().Be(0, sink.Text(OutputStream.Stderr));
-                await Eventually.True(() => sink.AllClosed, "stdout reaches EOF");
+                (await ChildExits.WaitAsync(child)).Code.Should().Be(0, sink.Text(OutputStream.Stderr));
+                await Eventually.TrueAsync(() => sink.AllClosed, "stdout reaches EOF");
                 var output = sink.Text(OutputStream.Stdout);
                 if (expected is not null)
                 {

@@ -17,6 +17,6 @@ public sealed class NativeSpawnCgroupFactAttribute : FactAttribute
 {
     public NativeSpawnCgroupFactAttribute()
     {
-        Skip = new NativeSpawnFactAttribute().Skip ?? new EndToEnd.Tests.Infrastructure.CgroupFactAttribute().Skip;
+        Skip = new NativeSpawnFactAttribute().Skip ?? new CgroupFactAttribute().Skip;
     }
 }

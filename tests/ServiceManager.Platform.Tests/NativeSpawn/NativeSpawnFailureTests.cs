@@ -13,7 +13,7 @@ public sealed class NativeSpawnFailureTests
     [NativeSpawnFact]
     public void A_failed_step_in_the_child_returns_its_errno_and_no_child_is_left()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempDir();
         var zombiesBefore = ZombieChildren();
 
         Start("/nonexistent/program", "/").Should().Be(LibC.ENOENT);
@@ -28,7 +28,7 @@ public sealed class NativeSpawnFailureTests
     [NativeSpawnFact]
     public void A_cgroup_descriptor_that_is_no_cgroup_is_refused_by_clone3_and_nothing_starts()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempDir();
         var marker = Path.Combine(dir.Path, "ran");
         var notACgroup = new Cgroup(dir.Path).OpenPath();
         notACgroup.Should().BeGreaterThan(0);

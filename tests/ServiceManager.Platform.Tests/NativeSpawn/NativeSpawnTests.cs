@@ -20,8 +20,8 @@ public sealed class NativeSpawnTests : IDisposable
         var sink = new RecordingSink();
         // The program's first action is to read its own cgroup.
         using var cat = cgroups.Spawner.Spawn(Requests.Run("cat", "/proc/self/cgroup") with { CgroupName = "web-1" }, sink);
-        (await Eventually.Exit(cat)).Code.Should().Be(0, sink.Text(OutputStream.Stderr));
-        await Eventually.True(() => sink.AllClosed, "stdout reaches EOF");
+        (await ChildExits.WaitAsync(cat)).Code.Should().Be(0, sink.Text(OutputStream.Stderr));
+        await Eventually.TrueAsync(() => sink.AllClosed, "stdout reaches EOF");
         sink.Text(OutputStream.Stdout).Split('\n').Where(l => l.StartsWith("0::", StringComparison.Ordinal))
             .Should().Equal($"0::{cgroups.Containment.Hierarchy.PathOfDirectory(cat.Cgroup!)}");
 
@@ -35,10 +35,10 @@ public sealed class NativeSpawnTests : IDisposable
         Path.GetFileName(exe).Should().Be("sleep");
         cgroup.Should().Be(cgroups.Containment.Hierarchy.PathOfDirectory(sleeper.Cgroup!));
         // The kernel publishes argv a moment after it resumes the parent (create_elf_tables runs after exec_mmap).
-        await Eventually.True(() => File.ReadAllText($"/proc/{sleeper.Pid}/cmdline").Length > 0, "argv is published");
+        await Eventually.TrueAsync(() => File.ReadAllText($"/proc/{sleeper.Pid}/cmdline").Length > 0, "argv is published");
         File.ReadAllText($"/proc/{sleeper.Pid}/cmdline").Should().Be("sleep\01000\0", "argv[0] as written, no shell in front");
         sleeper.SignalGroup(SignalNames.SIGKILL);
-        await Eventually.Exit(sleeper);
+        await ChildExits.WaitAsync(sleeper);
     }
 
     [NativeSpawnFact]
@@ -55,7 +55,7 @@ public sealed class NativeSpawnTests : IDisposable
             masks["SigIgn"].Should().Be(0, "all 64 signals, glibc's internal real-time ones included");
             masks["SigCgt"].Should().Be(0);
             child.SignalGroup(SignalNames.SIGKILL);
-            await Eventually.Exit(child);
+            await ChildExits.WaitAsync(child);
         }
     }
 
@@ -85,10 +85,10 @@ public sealed class NativeSpawnTests : IDisposable
             using var child = _spawner.Spawn(Requests.Run("sleep", "1000"), new RecordingSink());
 
             // Polled: sleep opens and closes the locale archive as it starts. A leaked descriptor would stay.
-            await Eventually.True(() => NativeTestHelpers.OpenDescriptors(child.Pid).SequenceEqual([0, 1, 2]), "0-2 are the only descriptors");
+            await Eventually.TrueAsync(() => NativeTestHelpers.OpenDescriptors(child.Pid).SequenceEqual([0, 1, 2]), "0-2 are the only descriptors");
             new FileInfo($"/proc/{child.Pid}/fd/0").LinkTarget.Should().Be("/dev/null");
             child.SignalGroup(SignalNames.SIGKILL);
-            await Eventually.Exit(child);
+            await ChildExits.WaitAsync(child);
         }
         finally
         {
