@@ -16,7 +16,8 @@ public static class Svcmgr
         ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
     };
 
-    public static ProcessStartInfo StartInfo(string home, IEnumerable<string> args)
+    /// <param name="dll">Another copy of svcmgr.dll than the build output's (a test that changes what lies beside it).</param>
+    public static ProcessStartInfo StartInfo(string home, IEnumerable<string> args, string? dll = null)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -25,7 +26,7 @@ public static class Svcmgr
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        info.ArgumentList.Add(Dll);
+        info.ArgumentList.Add(dll ?? Dll);
         foreach (var arg in args) info.ArgumentList.Add(arg);
         foreach (var (key, value) in Environment(home))
         {

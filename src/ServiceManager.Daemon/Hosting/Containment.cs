@@ -1,5 +1,4 @@
 using ServiceManager.Config.Model;
-using ServiceManager.Platform.Unix;
 using ServiceManager.Platform.Unix.Cgroups;
 
 namespace ServiceManager.Daemon.Hosting;
@@ -21,13 +20,8 @@ public sealed record Containment(CgroupContainment? Cgroups, bool Disabled, stri
         return new Containment(cgroups, Disabled: false, reason);
     }
 
-    /// <summary>
-    /// One line: "cgroup v2 at DIR" or "process groups only (WHY)"; in cgroup mode without the native spawner, also
-    /// that children join their cgroups through a /bin/sh step (slower: a migration each) and why.
-    /// </summary>
+    /// <summary>One line: "cgroup v2 at DIR" or "process groups only (WHY)".</summary>
     public string Description => Cgroups is { } c
-        ? $"cgroup v2 at {c.Root.Directory}"
-          + (c.HasKillFile ? "" : "; no cgroup.kill (Linux before 5.14): SIGKILL goes to each process")
-          + (UnixProcessSpawner.Clone3UnavailableReason is { } why ? $"; children join their cgroup through /bin/sh ({why})" : "")
+        ? $"cgroup v2 at {c.Root.Directory}" + (c.HasKillFile ? "" : "; no cgroup.kill (Linux before 5.14): SIGKILL goes to each process")
         : Disabled ? $"process groups only ({Reason})" : $"process groups only (cgroup v2 not writable: {Reason})";
 }

@@ -5,12 +5,13 @@ namespace ServiceManager.Platform.Unix;
 /// <summary>
 /// The native spawner, <c>libsvcmgr-spawn</c> (src/ServiceManager.Platform/Native/spawn.c): one <c>clone3</c> call
 /// with <c>CLONE_VM | CLONE_VFORK | CLONE_PIDFD</c> (and <c>CLONE_INTO_CGROUP</c>), a child that resets its signals,
-/// starts a session, places its descriptors, and execs. Built for x86_64 only; copied beside the assemblies for the
-/// JIT and linked into the NativeAOT executable (docs/building.md).
+/// starts a session, places its descriptors, and execs. Built for x86_64 only; <c>libsvcmgr-spawn.so</c> lies beside
+/// the assemblies (the JIT) or beside the executable (NativeAOT; docs/building.md).
 /// </summary>
 internal static unsafe partial class NativeSpawn
 {
-    /// <summary>The JIT loads <c>libsvcmgr-spawn.so</c> from the application directory; NativeAOT calls it directly.</summary>
+    /// <summary>Loaded from the application directory at the first call, by the JIT and by NativeAOT alike; when it is
+    /// missing, <see cref="Probe"/> says so and children start through posix_spawn.</summary>
     private const string Library = "libsvcmgr-spawn";
 
     /// <summary>spawn.c's LISTEN_PID_SIZE: "LISTEN_PID=" and up to 20 digits.</summary>
@@ -73,7 +74,7 @@ internal static unsafe partial class NativeSpawn
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {
-            return $"{Library} is not available (built with -p:SvcmgrNativeSpawn=false?): {e.Message}";
+            return $"{Library} is not available (not beside the application, or built with -p:SvcmgrNativeSpawn=false): {e.Message}";
         }
         return errno switch
         {
