@@ -74,7 +74,9 @@ internal static unsafe partial class NativeSpawn
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {
-            return $"{Library} is not available (not beside the application, or built with -p:SvcmgrNativeSpawn=false): {e.Message}";
+            // The runtime's message is several lines (one per path tried); the last one is the loader's answer.
+            var detail = e.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[^1];
+            return $"{Library}.so cannot be loaded (not beside the application, or built with -p:SvcmgrNativeSpawn=false): {detail}";
         }
         return errno switch
         {
