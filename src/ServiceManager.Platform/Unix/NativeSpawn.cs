@@ -74,8 +74,10 @@ internal static unsafe partial class NativeSpawn
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {
-            // The runtime's message is several lines (one per path tried); the last one is the loader's answer.
-            var detail = e.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[^1];
+            // The runtime's message is several lines, one per name tried (libX.so, libX, liblibX.so…): keep the loader's
+            // answer for the real file name.
+            var lines = e.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var detail = lines.FirstOrDefault(l => l.Contains($"/{Library}.so:", StringComparison.Ordinal)) ?? lines[^1];
             return $"{Library}.so cannot be loaded (not beside the application, or built with -p:SvcmgrNativeSpawn=false): {detail}";
         }
         return errno switch
