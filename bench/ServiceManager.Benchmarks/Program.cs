@@ -7,7 +7,7 @@ using ServiceManager.Benchmarks;
 //   --log-throughput [lines] [runs]      one child floods its log: lines/s, CPU, loss
 //   --restart-latency [restarts]         SIGKILL → new child running with zero backoff
 //   --cold-start [services] [runs]       config load + fleet apply until every service runs
-//   --cgroup-cost [restarts]             restart latency with process groups vs cgroups, in one run
+//   --cgroup-cost [restarts]             restart latency: process groups vs cgroups, clone3 vs posix_spawn, in one run
 var c = CultureInfo.InvariantCulture;
 int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], c) : fallback;
 switch (args.Length > 0 ? args[0] : "")

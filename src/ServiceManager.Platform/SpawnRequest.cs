@@ -13,4 +13,11 @@ public sealed record SpawnRequest(
     /// holds every process it starts; null: a process group only (stop_command helpers, probes).
     /// </summary>
     public string? CgroupName { get; init; }
+
+    /// <summary>
+    /// Sockets the child gets at descriptors 3, 4, … with <c>LISTEN_FDS</c>, <c>LISTEN_PID</c> and
+    /// <c>LISTEN_FDNAMES</c> set (which then replace any of those names in <see cref="Environment"/>); empty: none,
+    /// and the environment is exactly <see cref="Environment"/>.
+    /// </summary>
+    public IReadOnlyList<PassedSocket> Sockets { get; init; } = [];
 }

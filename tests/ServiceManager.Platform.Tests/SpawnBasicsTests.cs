@@ -3,11 +3,21 @@ using ServiceManager.Platform.Unix;
 
 namespace ServiceManager.Platform.Tests;
 
-public sealed class SpawnBasicsTests : IDisposable
+/// <summary>On the spawn method this machine uses (the native spawner on x86_64); <see cref="PosixSpawnBasicsTests"/>
+/// runs the same on the fallback.</summary>
+public class SpawnBasicsTests : IDisposable
 {
-    private readonly UnixProcessSpawner _spawner = new();
+    private readonly UnixProcessSpawner _spawner;
 
-    public void Dispose() => _spawner.Dispose();
+    public SpawnBasicsTests() : this(UnixProcessSpawner.DefaultMethod) { }
+
+    protected SpawnBasicsTests(SpawnMethod method) => _spawner = new UnixProcessSpawner(null, null, method);
+
+    public void Dispose()
+    {
+        _spawner.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public async Task Stdout_and_stderr_arrive_on_their_own_streams_and_the_exit_code_is_reported()
@@ -130,3 +140,6 @@ public sealed class SpawnBasicsTests : IDisposable
         seenAtExit.Should().Be(size);
     }
 }
+
+/// <summary><see cref="SpawnBasicsTests"/> on the fallback: posix_spawn.</summary>
+public sealed class PosixSpawnBasicsTests() : SpawnBasicsTests(SpawnMethod.PosixSpawn);

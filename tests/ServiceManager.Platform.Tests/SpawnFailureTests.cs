@@ -2,15 +2,21 @@ using ServiceManager.Platform.Unix;
 
 namespace ServiceManager.Platform.Tests;
 
-public sealed class SpawnFailureTests : IDisposable
+/// <summary>On the spawn method this machine uses; <see cref="PosixSpawnFailureTests"/> runs the same on the fallback.</summary>
+public class SpawnFailureTests : IDisposable
 {
-    private readonly UnixProcessSpawner _spawner = new();
+    private readonly UnixProcessSpawner _spawner;
     private readonly TempDir _dir = new();
+
+    public SpawnFailureTests() : this(UnixProcessSpawner.DefaultMethod) { }
+
+    protected SpawnFailureTests(SpawnMethod method) => _spawner = new UnixProcessSpawner(null, null, method);
 
     public void Dispose()
     {
         _spawner.Dispose();
         _dir.Dispose();
+        GC.SuppressFinalize(this);
     }
 
     [Fact]
@@ -38,6 +44,19 @@ public sealed class SpawnFailureTests : IDisposable
         var act = () => _spawner.Spawn(Requests.Run(script), new RecordingSink());
 
         act.Should().Throw<SpawnException>().WithMessage($"cannot start '{script}': Permission denied");
+    }
+
+    [Fact]
+    public void A_file_the_kernel_cannot_execute_is_reported_with_the_error_of_execve()
+    {
+        // Passes every check before the spawn (it exists and is executable): the error comes from execve in the child.
+        var file = Path.Combine(_dir.Path, "not-a-program");
+        File.WriteAllText(file, "no #! line and not ELF\n");
+        File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserExecute);
+
+        var act = () => _spawner.Spawn(Requests.Run(file), new RecordingSink());
+
+        act.Should().Throw<SpawnException>().WithMessage($"cannot start '{file}': Exec format error");
     }
 
     [Fact]
@@ -80,3 +99,6 @@ public sealed class SpawnFailureTests : IDisposable
         act.Should().Throw<ObjectDisposedException>();
     }
 }
+
+/// <summary><see cref="SpawnFailureTests"/> on the fallback: posix_spawn.</summary>
+public sealed class PosixSpawnFailureTests() : SpawnFailureTests(SpawnMethod.PosixSpawn);

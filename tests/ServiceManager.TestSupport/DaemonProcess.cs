@@ -34,11 +34,20 @@ public sealed class DaemonProcess : IAsyncDisposable
 
     public string Output { get { lock (_output) return _output.ToString(); } }
 
-    public static async Task<DaemonProcess> StartAsync(string home, params string[] extraArgs)
+    public static Task<DaemonProcess> StartAsync(string home, params string[] extraArgs)
     {
         var socketOption = Array.IndexOf(extraArgs, "--socket");
         var socketPath = socketOption >= 0 ? extraArgs[socketOption + 1] : Path.Combine(home, "svcmgr.sock");
-        var process = Process.Start(Svcmgr.StartInfo(home, ["daemon", .. extraArgs]))!;
+        return LaunchAsync(Svcmgr.StartInfo(home, ["daemon", .. extraArgs]), home, socketPath);
+    }
+
+    /// <summary>A daemon run from another copy of svcmgr.dll than the build output's (see <see cref="Svcmgr.StartInfo"/>).</summary>
+    public static Task<DaemonProcess> StartFromAsync(string dll, string home) =>
+        LaunchAsync(Svcmgr.StartInfo(home, ["daemon"], dll: dll), home, Path.Combine(home, "svcmgr.sock"));
+
+    private static async Task<DaemonProcess> LaunchAsync(ProcessStartInfo startInfo, string home, string socketPath)
+    {
+        var process = Process.Start(startInfo)!;
         process.StandardInput.Close();
         var daemon = new DaemonProcess(home, socketPath, process);
         try

@@ -22,7 +22,9 @@ public static class Svcmgr
     };
 
     /// <param name="environment">Variables to set (or, with null, remove) on top of <see cref="Environment"/>.</param>
-    public static ProcessStartInfo StartInfo(string home, IEnumerable<string> args, IReadOnlyDictionary<string, string?>? environment = null)
+    /// <param name="dll">Another copy of svcmgr.dll than the build output's (a test that changes what lies beside it).</param>
+    public static ProcessStartInfo StartInfo(
+        string home, IEnumerable<string> args, IReadOnlyDictionary<string, string?>? environment = null, string? dll = null)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -31,7 +33,7 @@ public static class Svcmgr
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        info.ArgumentList.Add(Dll);
+        info.ArgumentList.Add(dll ?? Dll);
         foreach (var arg in args) info.ArgumentList.Add(arg);
         var variables = Environment(home);
         foreach (var (key, value) in environment ?? new Dictionary<string, string?>()) variables[key] = value;

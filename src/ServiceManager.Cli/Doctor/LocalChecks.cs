@@ -17,15 +17,17 @@ internal static class LocalChecks
         yield return config;
         if (loaded is not null) yield return DoctorChecks.PortsOfConfig(loaded);
         yield return DoctorChecks.Orphans(OrphanFinder.Find([], daemonPid: null));
-        yield return Containment(paths, loaded?.Daemon.Cgroups ?? CgroupMode.Auto);
+        var containment = Containment(paths, loaded?.Daemon.Cgroups ?? CgroupMode.Auto);
+        yield return DoctorChecks.Containment(containment, daemonRunning: false);
+        yield return DoctorChecks.Spawner(containment, daemonRunning: false);
     }
 
     /// <summary>What a daemon started from here would use, found the way it would find it (a trial join included);
     /// the subtree the trial needed goes again unless an earlier daemon's leaves are in it.</summary>
-    private static DoctorCheck Containment(DaemonPaths paths, CgroupMode mode)
+    private static Daemon.Hosting.Containment Containment(DaemonPaths paths, CgroupMode mode)
     {
         var containment = Daemon.Hosting.Containment.SetUp(mode, paths.StateDirectory);
         containment.Cgroups?.Root.TryRemove(withChildren: false);
-        return DoctorChecks.Containment(containment, daemonRunning: false);
+        return containment;
     }
 }

@@ -15,6 +15,7 @@ public static class DoctorChecks
     public const string OrphansName = "orphans";
     public const string InstancesName = "instances";
     public const string ContainmentName = "containment";
+    public const string SpawnerName = "spawner";
 
     /// <summary>Loads the config file with <paramref name="load"/> (the daemon's own environment, or the caller's).</summary>
     /// <param name="daemonRunning">Changes the hint: a running daemon keeps its last good config.</param>
@@ -94,6 +95,24 @@ public static class DoctorChecks
             ContainmentName,
             message,
             "a process that leaves its process group (setsid, a daemonizing double fork) survives `svcmgr stop`; run the daemon as root or in a cgroup delegated to it (systemd: Delegate=yes), or set `cgroups = \"off\"` in [daemon] to accept process groups (docs/containment.md)");
+    }
+
+    /// <summary>
+    /// How children are created: the native spawner, or posix_spawn and why. A warning only in cgroup mode, where the
+    /// fallback delays every start by a migration (docs/containment.md).
+    /// </summary>
+    /// <param name="daemonRunning">False: what a daemon started from here would use.</param>
+    public static DoctorCheck Spawner(Hosting.Containment containment, bool daemonRunning)
+    {
+        ArgumentNullException.ThrowIfNull(containment);
+        var cgroups = containment.Cgroups is not null;
+        var description = Hosting.SpawnerDescription.Describe(cgroups);
+        var message = daemonRunning ? description : $"a daemon started from here would use {description}";
+        if (Hosting.SpawnerDescription.IsNative || !cgroups) return CheckStatus.Passed(SpawnerName, message);
+        return CheckStatus.Warning(
+            SpawnerName,
+            message,
+            "on x86_64 (Linux 5.9+), put libsvcmgr-spawn.so from the same build beside svcmgr (a build with gcc makes it) for children born in their cgroup (docs/building.md)");
     }
 
     /// <summary>Instances that gave up (crash loop, spawn failure).</summary>

@@ -56,6 +56,7 @@ public static class DaemonRunner
         // Decided once, before anything is spawned: a child's cgroup is chosen at its spawn.
         var containment = Containment.SetUp(config.Daemon.Cgroups, paths.StateDirectory);
         logger.Information("containment: {Containment}", containment.Description);
+        logger.Information("spawner: {Spawner}", SpawnerDescription.Describe(containment.Cgroups is not null));
         var host = BuildHost(paths, config, environment, persisted, containment, logger, start);
         try
         {

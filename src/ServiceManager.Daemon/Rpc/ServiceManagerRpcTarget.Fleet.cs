@@ -40,6 +40,7 @@ internal sealed partial class ServiceManagerRpcTarget
                 DoctorChecks.Ports(ScanPorts(), daemonRunning: true),
                 DoctorChecks.Orphans(FindOrphans()),
                 DoctorChecks.Containment(services.Containment, daemonRunning: true),
+                DoctorChecks.Spawner(services.Containment, daemonRunning: true),
             ];
         }, cancellationToken);
 

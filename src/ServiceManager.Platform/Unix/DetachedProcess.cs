@@ -25,7 +25,7 @@ public static unsafe class DetachedProcess
         var argv = new List<string>(arguments.Count + 1) { program };
         argv.AddRange(arguments);
         var envp = environment.Select(kv => $"{kv.Key}={kv.Value}").ToList();
-        var rc = PosixSpawn.Start(program, argv, envp, workingDirectory, fd, fd, out var pid);
+        var rc = PosixSpawn.Start(program, argv, envp, workingDirectory, fd, fd, [], out var pid);
         if (rc != 0) throw new IOException($"cannot start '{program}': {LibC.ErrorText(rc)}");
         return pid;
     }

@@ -5,6 +5,8 @@ namespace ServiceManager.Platform.Unix;
 internal static unsafe partial class LibC
 {
     public const int O_WRONLY = 1;
+    public const int O_DIRECTORY = 0x10000;
+    public const int O_PATH = 0x200000;
     public const int EEXIST = 17;
     public const int _SC_CLK_TCK = 2;
 

@@ -21,6 +21,7 @@ internal static unsafe partial class LibC
     public const int O_CLOEXEC = 0x80000;
     public const int F_GETFL = 3;
     public const int F_SETFL = 4;
+    public const int F_DUPFD_CLOEXEC = 1030;
     public const int X_OK = 1;
 
     public const int SIGCHLD = 17;

@@ -5,7 +5,7 @@ namespace ServiceManager.Platform.Unix;
 
 /// <summary>
 /// NUL-terminated UTF-8 strings and NULL-terminated pointer arrays (argv, envp) in one native block, built before
-/// posix_spawn so nothing managed has to stay pinned across the call.
+/// a spawn so nothing managed has to stay pinned across the call.
 /// </summary>
 internal sealed unsafe class NativeStrings : IDisposable
 {
@@ -23,15 +23,26 @@ internal sealed unsafe class NativeStrings : IDisposable
         return block;
     }
 
-    public byte** AddArray(IReadOnlyCollection<string> values)
+    /// <param name="last">Appended after <paramref name="values"/> when not null (a <see cref="AddBuffer"/> the
+    /// child fills in itself).</param>
+    public byte** AddArray(IReadOnlyCollection<string> values, byte* last = null)
     {
-        var array = (byte**)NativeMemory.Alloc((nuint)(values.Count + 1), (nuint)sizeof(nint));
+        var array = (byte**)NativeMemory.Alloc((nuint)(values.Count + 2), (nuint)sizeof(nint));
         _blocks.Add((nint)array);
         var i = 0;
         foreach (var value in values)
             array[i++] = Add(value);
+        if (last != null) array[i++] = last;
         array[i] = null;
         return array;
+    }
+
+    /// <summary>A zeroed block of <paramref name="size"/> bytes.</summary>
+    public byte* AddBuffer(int size)
+    {
+        var block = (byte*)NativeMemory.AllocZeroed((nuint)size);
+        _blocks.Add((nint)block);
+        return block;
     }
 
     public void Dispose()

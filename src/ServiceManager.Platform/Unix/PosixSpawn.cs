@@ -5,14 +5,16 @@ namespace ServiceManager.Platform.Unix;
 /// <summary>
 /// One posix_spawn call: a new session, default signal dispositions and an empty mask (the runtime ignores SIGPIPE and
 /// blocks some signals, which children must not inherit), stdin from /dev/null, stdout/stderr onto the given pipe
-/// ends and every other descriptor closed.
+/// ends, the listening sockets onto 3… and every other descriptor closed.
 /// </summary>
+/// <remarks>The file actions run in order, so no source descriptor may be below 3 + the number of sockets (a later
+/// dup2 would overwrite it first): <see cref="PosixSpawnLauncher"/> moves them up.</remarks>
 internal static unsafe class PosixSpawn
 {
     /// <returns>0, or the error number from posix_spawn (which reports exec and file-action failures too).</returns>
     public static int Start(
         string path, IReadOnlyList<string> argv, IReadOnlyCollection<string> envp, string? workingDirectory,
-        int stdoutFd, int stderrFd, out int pid)
+        int stdoutFd, int stderrFd, ReadOnlySpan<int> listenFds, out int pid)
     {
         pid = 0;
         using var strings = new NativeStrings();
@@ -47,8 +49,12 @@ internal static unsafe class PosixSpawn
             if ((rc = LibC.posix_spawn_file_actions_addopen(actions, 0, devNull, LibC.O_RDONLY, 0)) != 0) return rc;
             if ((rc = LibC.posix_spawn_file_actions_adddup2(actions, stdoutFd, 1)) != 0) return rc;
             if ((rc = LibC.posix_spawn_file_actions_adddup2(actions, stderrFd, 2)) != 0) return rc;
+            for (var i = 0; i < listenFds.Length; i++)
+            {
+                if ((rc = LibC.posix_spawn_file_actions_adddup2(actions, listenFds[i], 3 + i)) != 0) return rc;
+            }
             // CLOEXEC only covers our own descriptors; this also catches ones the daemon inherited or a library opened.
-            if ((rc = LibC.posix_spawn_file_actions_addclosefrom_np(actions, 3)) != 0) return rc;
+            if ((rc = LibC.posix_spawn_file_actions_addclosefrom_np(actions, 3 + listenFds.Length)) != 0) return rc;
             if (nativeCwd != null && (rc = LibC.posix_spawn_file_actions_addchdir_np(actions, nativeCwd)) != 0) return rc;
 
             int childPid;

@@ -5,12 +5,21 @@ using ServiceManager.Platform.Unix.Cgroups;
 namespace ServiceManager.Platform.Tests.Cgroups;
 
 /// <summary>Children started in cgroups: in their leaf before their first instruction, with exactly the requested
-/// environment and argv, reached by signals and SIGKILL wherever their descendants went, and cleaned up.</summary>
-public sealed class CgroupSpawnTests : IDisposable
+/// environment and argv, reached by signals and SIGKILL wherever their descendants went, and cleaned up. On the spawn
+/// method this machine uses; <see cref="PosixSpawnCgroupSpawnTests"/> runs the same on the fallback (the pre-exec step).</summary>
+public class CgroupSpawnTests : IDisposable
 {
-    private readonly TestCgroups _cgroups = new();
+    private readonly TestCgroups _cgroups;
 
-    public void Dispose() => _cgroups.Dispose();
+    public CgroupSpawnTests() : this(UnixProcessSpawner.DefaultMethod) { }
+
+    protected CgroupSpawnTests(SpawnMethod method) => _cgroups = new TestCgroups(method);
+
+    public void Dispose()
+    {
+        _cgroups.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     private IChildProcess Spawn(SpawnRequest request, RecordingSink sink) =>
         _cgroups.Spawner.Spawn(request with { CgroupName = "web-1" }, sink);
@@ -68,7 +77,7 @@ public sealed class CgroupSpawnTests : IDisposable
     }
 
     [CgroupFact]
-    public async Task No_descriptor_leaks_through_the_pre_exec_step()
+    public async Task No_descriptor_leaks_into_a_child_in_a_cgroup()
     {
         var sink = new RecordingSink();
         using var child = Spawn(Requests.Run("ls", "/proc/self/fd"), sink);
@@ -153,3 +162,6 @@ public sealed class CgroupSpawnTests : IDisposable
     private static int ReadPid(TempDir dir, string name) =>
         int.Parse(File.ReadAllText(Path.Combine(dir.Path, name)).Trim(), CultureInfo.InvariantCulture);
 }
+
+/// <summary><see cref="CgroupSpawnTests"/> on the fallback: posix_spawn and the /bin/sh pre-exec step.</summary>
+public sealed class PosixSpawnCgroupSpawnTests() : CgroupSpawnTests(SpawnMethod.PosixSpawn);

@@ -9,11 +9,13 @@ internal sealed class TestCgroups : IDisposable
 {
     private readonly TempDir _state = new();
 
-    public TestCgroups()
+    public TestCgroups() : this(UnixProcessSpawner.DefaultMethod) { }
+
+    public TestCgroups(SpawnMethod method)
     {
         Containment = CgroupContainment.TryCreate(_state.Path, out var reason)
             ?? throw new InvalidOperationException($"cgroups are not usable: {reason}");
-        Spawner = new UnixProcessSpawner(null, Containment);
+        Spawner = new UnixProcessSpawner(null, Containment, method);
     }
 
     public CgroupContainment Containment { get; }

@@ -114,6 +114,14 @@ public sealed class Cgroup
         return Marshal.GetLastPInvokeError() == LibC.ENOENT;
     }
 
+    /// <summary>An <c>O_PATH</c> descriptor of the directory (close-on-exec): what <c>clone3(CLONE_INTO_CGROUP)</c> takes.</summary>
+    /// <returns>The descriptor, or the negated errno.</returns>
+    internal int OpenPath()
+    {
+        var fd = LibC.open(Directory, LibC.O_PATH | LibC.O_DIRECTORY | LibC.O_CLOEXEC);
+        return fd >= 0 ? fd : -Marshal.GetLastPInvokeError();
+    }
+
     /// <summary>Moves process <paramref name="pid"/> into this cgroup.</summary>
     /// <returns>0, or the errno of the write (EACCES, EBUSY, ENOENT...).</returns>
     public int Add(int pid) => RawFile.Write(ProcsFile, pid.ToString(CultureInfo.InvariantCulture));

@@ -6,7 +6,7 @@ public sealed partial class CgroupContainment
 {
     /// <summary>
     /// Sets up the subtree for <paramref name="stateDirectory"/> if cgroup v2 can be used here, proving it by doing
-    /// once what every spawn will do: make a leaf, move a process into it, kill it through the cgroup, remove the
+    /// once what every spawn will do: make a leaf, start a process in it, kill it through the cgroup, remove the
     /// leaf. Leaves left by earlier daemons are not touched: orphan recovery deals with them.
     /// </summary>
     /// <param name="reason">Why not, in a few words for <c>svcmgr doctor</c>; null on success.</param>
@@ -27,7 +27,9 @@ public sealed partial class CgroupContainment
         }
         if (LibC.access(PreExec.Shell, LibC.X_OK) != 0)
         {
-            reason = $"{PreExec.Shell} is missing; it runs the step that puts a child into its cgroup";
+            reason = UnixProcessSpawner.DefaultMethod == SpawnMethod.Clone3
+                ? $"{PreExec.Shell} is missing; the trial below runs it"
+                : $"{PreExec.Shell} is missing; it runs the step that puts a child into its cgroup";
             return null;
         }
 
@@ -45,7 +47,10 @@ public sealed partial class CgroupContainment
         return null;
     }
 
-    /// <summary>One process moved into a fresh leaf, killed through it, the leaf removed; null when all of it worked.</summary>
+    /// <summary>
+    /// One process put into a fresh leaf the way every child will be (born in it by clone3, or moved into it as the
+    /// pre-exec step does), seen there, killed through it, the leaf removed; null when all of it worked.
+    /// </summary>
     private unsafe string? Trial()
     {
         Cgroup leaf;
@@ -60,21 +65,17 @@ public sealed partial class CgroupContainment
         }
 
         var devNull = LibC.open("/dev/null", LibC.O_WRONLY | LibC.O_CLOEXEC);
-        int pid;
-        var rc = PosixSpawn.Start(PreExec.Shell, ["sh", "-c", "exec sleep 60"], Array.Empty<string>(), "/", devNull, devNull, out pid);
+        var (pid, problem) = UnixProcessSpawner.DefaultMethod == SpawnMethod.Clone3 ? StartInside(leaf, devNull) : StartAndMove(leaf, devNull);
         LibC.CloseQuietly(ref devNull);
-        if (rc != 0)
+        if (pid <= 0)
         {
             leaf.TryRemove();
-            return $"cannot start {PreExec.Shell} for a trial: {LibC.ErrorText(rc)}";
+            return problem;
         }
 
         HasKillFile = leaf.HasKillFile;
-        string? problem = null;
-        var errno = leaf.Add(pid);
-        if (errno != 0) problem = $"cannot move a process into {leaf.Directory}: {LibC.ErrorText(errno)}";
-        else if (Hierarchy.DirectoryOfProcess(pid) != leaf.Directory) problem = $"a process written into {leaf.ProcsFile} did not show up in it";
-        else if (!leaf.Kill()) problem = $"cannot kill the processes of {leaf.Directory}";
+        if (problem is null && Hierarchy.DirectoryOfProcess(pid) != leaf.Directory) problem = $"a process started in {leaf.Directory} did not show up in it";
+        else if (problem is null && !leaf.Kill()) problem = $"cannot kill the processes of {leaf.Directory}";
 
         _ = LibC.kill(pid, SignalNames.SIGKILL); // In case the cgroup did not do it; a no-op otherwise.
         int status;
@@ -85,5 +86,32 @@ public sealed partial class CgroupContainment
         if (!leaf.TryRemove() && problem is null)
             problem = $"cannot remove {leaf.Directory} once empty: {LibC.ErrorText(Marshal.GetLastPInvokeError())}";
         return problem;
+    }
+
+    private static readonly string[] TrialArgv = ["sh", "-c", "exec sleep 60"];
+
+    /// <summary>The native spawner's way: <c>clone3(CLONE_INTO_CGROUP)</c>.</summary>
+    private static (int Pid, string? Problem) StartInside(Cgroup leaf, int devNull)
+    {
+        var cgroupFd = leaf.OpenPath();
+        if (cgroupFd < 0) return (0, $"cannot open {leaf.Directory}: {LibC.ErrorText(-cgroupFd)}");
+        var rc = NativeSpawn.Start(PreExec.Shell, TrialArgv, [], "/", devNull, devNull, cgroupFd, [], out var pid, out var pidFd);
+        LibC.CloseQuietly(ref cgroupFd);
+        LibC.CloseQuietly(ref pidFd);
+        return rc switch
+        {
+            0 => (pid, null),
+            < 0 => (0, $"cannot start a process in {leaf.Directory}: {LibC.ErrorText(-rc)}"),
+            _ => (0, $"cannot start {PreExec.Shell} for a trial: {LibC.ErrorText(rc)}"),
+        };
+    }
+
+    /// <summary>The pre-exec step's way: a write of the pid to <c>cgroup.procs</c> (a migration).</summary>
+    private static (int Pid, string? Problem) StartAndMove(Cgroup leaf, int devNull)
+    {
+        var rc = PosixSpawn.Start(PreExec.Shell, TrialArgv, [], "/", devNull, devNull, [], out var pid);
+        if (rc != 0) return (0, $"cannot start {PreExec.Shell} for a trial: {LibC.ErrorText(rc)}");
+        var errno = leaf.Add(pid);
+        return (pid, errno == 0 ? null : $"cannot move a process into {leaf.Directory}: {LibC.ErrorText(errno)}");
     }
 }
