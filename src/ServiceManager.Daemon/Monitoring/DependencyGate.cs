@@ -55,7 +55,7 @@ internal sealed class DependencyGate(TimeProvider time) : IDependencyGate
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private static List<string> NotReady(Watched watched, InstanceDefinition definition) =>
-        [.. definition.DependsOn.Where(id => !IsReady(watched, id))];
+        [.. definition.DependsOn.Where(d => !IsReady(watched, d.Name)).Select(d => d.Name)];
 
     private static bool IsReady(Watched watched, string id) =>
         watched.Fleet.TryResolve(id, out var dependency) && dependency.Id == id
