@@ -120,6 +120,7 @@ public static class DaemonRunner
         builder.Services.AddSingleton<MemoryEnforcement>();
         builder.Services.AddSingleton(sp => new HealthProbeFactory(sp.GetRequiredService<ServiceManager.Platform.Unix.UnixProcessSpawner>()));
         builder.Services.AddSingleton<HealthTracking>();
+        builder.Services.AddSingleton<ReadinessTracking>();
         builder.Services.AddSingleton<DependencyGate>();
         builder.Services.AddSingleton<FleetCoordinator>();
         builder.Services.AddSingleton<RpcTargetServices>();

@@ -34,8 +34,7 @@ internal sealed partial class ServiceManagerRpcTarget(RpcTargetServices services
                 .Where(s => tag is null || s.Definition.Tags.Contains(tag))
                 .Where(s => state is null || s.State == state)
                 .OrderBy(s => s.NumericId)
-                .Select(s => WireMapping.Summary(s, now, LatestMetrics(s.Id), services.Health.HealthOf(s.Id))
-                    with { WaitingFor = services.Dependencies.WaitingFor(s) is { Count: > 0 } waiting ? waiting : null }),
+                .Select(s => Summary(s, now)),
         ];
         return Task.FromResult(rows);
     }
@@ -48,8 +47,19 @@ internal sealed partial class ServiceManagerRpcTarget(RpcTargetServices services
         // Redacted here, not in the client: values the caller did not ask for never leave the daemon.
         var environment = supervisor.ConfiguredEnvironment().OrderBy(kv => kv.Key, StringComparer.Ordinal)
             .ToDictionary(kv => kv.Key, kv => showEnv ? kv.Value : InstanceDetail.Hidden, StringComparer.Ordinal);
+        var waits = services.Dependencies.WaitingFor(snapshot);
+        var definition = snapshot.Definition;
         return Task.FromResult(WireMapping.Detail(snapshot, Now, LatestMetrics(snapshot.Id), services.Health.HealthOf(snapshot.Id))
-            with { WaitingFor = services.Dependencies.WaitingFor(snapshot), Environment = environment });
+            with
+            {
+                WaitingFor = [.. waits.Select(w => w.Dependency.Name)],
+                WaitReasons = [.. waits.Select(WireMapping.Wait)],
+                Environment = environment,
+                DependsOn = [.. definition.DependsOn.Select(WireMapping.Dependency)],
+                Watch = WireMapping.Watch(definition.Watch),
+                ReadyLogLine = definition.ReadyLogLine,
+                LogReady = definition.ReadyLogLine is null ? null : snapshot.LogReady,
+            });
     }
 
     public Task<IReadOnlyList<TemplateInfo>> TemplatesAsync(EmptyParams? request = null, CancellationToken cancellationToken = default)
@@ -67,8 +77,18 @@ internal sealed partial class ServiceManagerRpcTarget(RpcTargetServices services
     private MetricsSample? LatestMetrics(string id) =>
         services.Metrics.TryGetLatest(id, out var sample) ? sample : null;
 
-    private InstanceSummary Summary(InstanceSnapshot snapshot) =>
-        WireMapping.Summary(snapshot, Now, LatestMetrics(snapshot.Id), services.Health.HealthOf(snapshot.Id));
+    private InstanceSummary Summary(InstanceSnapshot snapshot) => Summary(snapshot, Now);
+
+    /// <summary>A row of <c>list</c>: with what a waiting start waits for, left out when it does not wait.</summary>
+    private InstanceSummary Summary(InstanceSnapshot snapshot, DateTimeOffset now)
+    {
+        var waits = services.Dependencies.WaitingFor(snapshot);
+        return WireMapping.Summary(snapshot, now, LatestMetrics(snapshot.Id), services.Health.HealthOf(snapshot.Id)) with
+        {
+            WaitingFor = waits.Count == 0 ? null : [.. waits.Select(w => w.Dependency.Name)],
+            WaitReasons = waits.Count == 0 ? null : [.. waits.Select(WireMapping.Wait)],
+        };
+    }
 
     private InstanceSupervisor Resolve(string name) => Fleet.Resolve(name);
 }
