@@ -1,5 +1,4 @@
 using ServiceManager.EndToEnd.Tests.Fleet;
-using ServiceManager.EndToEnd.Tests.Infrastructure;
 
 namespace ServiceManager.EndToEnd.Tests.Monitoring;
 
