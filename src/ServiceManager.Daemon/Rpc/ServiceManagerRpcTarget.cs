@@ -1,3 +1,4 @@
+using ServiceManager.Config.Model;
 using ServiceManager.Monitoring.Metrics;
 using ServiceManager.Protocol;
 using ServiceManager.Protocol.Messages;
@@ -49,7 +50,7 @@ internal sealed partial class ServiceManagerRpcTarget(RpcTargetServices services
             .ToDictionary(kv => kv.Key, kv => showEnv ? kv.Value : InstanceDetail.Hidden, StringComparer.Ordinal);
         var waits = services.Dependencies.WaitingFor(snapshot);
         var definition = snapshot.Definition;
-        return Task.FromResult(WireMapping.Detail(snapshot, Now, LatestMetrics(snapshot.Id), services.Health.HealthOf(snapshot.Id))
+        return Task.FromResult(WithCron(WireMapping.Detail(snapshot, Now, LatestMetrics(snapshot.Id), services.Health.HealthOf(snapshot.Id)), definition)
             with
             {
                 WaitingFor = [.. waits.Select(w => w.Dependency.Name)],
@@ -83,11 +84,25 @@ internal sealed partial class ServiceManagerRpcTarget(RpcTargetServices services
     private InstanceSummary Summary(InstanceSnapshot snapshot, DateTimeOffset now)
     {
         var waits = services.Dependencies.WaitingFor(snapshot);
-        return WireMapping.Summary(snapshot, now, LatestMetrics(snapshot.Id), services.Health.HealthOf(snapshot.Id)) with
+        return WithCron(WireMapping.Summary(snapshot, now, LatestMetrics(snapshot.Id), services.Health.HealthOf(snapshot.Id)), snapshot.Definition) with
         {
             WaitingFor = waits.Count == 0 ? null : [.. waits.Select(w => w.Dependency.Name)],
             WaitReasons = waits.Count == 0 ? null : [.. waits.Select(WireMapping.Wait)],
         };
+    }
+
+    /// <summary>A job's <c>schedule</c> or the <c>cron_restart</c>, with its next tick.</summary>
+    private T WithCron<T>(T row, InstanceDefinition definition) where T : InstanceSummary
+    {
+        if (definition.Schedule is null && definition.CronRestart is null) return row;
+        var next = services.Cron.NextTick(row.Id);
+        return (T)(row with
+        {
+            Schedule = definition.Schedule?.Text,
+            NextRun = definition.Schedule is null ? null : next,
+            CronRestart = definition.CronRestart?.Text,
+            NextRestart = definition.CronRestart is null ? null : next,
+        });
     }
 
     private InstanceSupervisor Resolve(string name) => Fleet.Resolve(name);
