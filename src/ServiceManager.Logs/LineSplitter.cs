@@ -7,7 +7,7 @@ namespace ServiceManager.Logs;
 /// Turns one pipe's chunks into lines. Bytes of an unfinished line are carried to the next chunk so that lines and
 /// multi-byte UTF-8 characters split across reads come out whole. Not thread-safe: the owner serialises calls.
 /// </summary>
-internal sealed class LineSplitter
+public sealed class LineSplitter
 {
     /// <summary>Longest line kept whole, in bytes; a longer one becomes several lines so memory stays bounded.</summary>
     public const int MaxLineBytes = 64 * 1024;

@@ -11,5 +11,6 @@ internal enum CommandKind
     UpdateDefinition,
     ChildExited,
     BackoffElapsed,
+    LogReady,
     Shutdown,
 }

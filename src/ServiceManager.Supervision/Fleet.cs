@@ -58,6 +58,9 @@ public sealed partial class Fleet : IAsyncDisposable
     /// <see cref="InstanceSupervisor.StateChanged"/>).</summary>
     public event Action<InstanceSnapshot, StateTransition>? StateChanged;
 
+    /// <summary>An instance's running child printed its <c>ready_log_line</c> (see <see cref="InstanceSupervisor.LogReady"/>).</summary>
+    public event Action<InstanceSnapshot>? LogReady;
+
     /// <summary>An instance's log file was rotated; raised on the writing thread (see <see cref="InstanceLog.Rotated"/>).</summary>
     public event Action<LogRotation>? LogRotated;
 
@@ -78,6 +81,7 @@ public sealed partial class Fleet : IAsyncDisposable
         {
             var supervisor = new InstanceSupervisor(definition, numericId, log, log.AppendSystemLine, _context);
             supervisor.StateChanged += (snapshot, transition) => StateChanged?.Invoke(snapshot, transition);
+            supervisor.LogReady += snapshot => LogReady?.Invoke(snapshot);
             return new FleetMember(supervisor, log);
         }
         catch

@@ -19,6 +19,10 @@ namespace ServiceManager.Supervision;
 /// <param name="ChildStartTime">The running child's <see cref="IChildProcess.StartTime"/>, to recognise it later.</param>
 /// <param name="LastStopIssue">What went wrong with the latest stop (forced, or survivors); null when it went
 /// cleanly. Set by every stop request, so a caller reads it right after its own stop.</param>
+/// <param name="LogReady">The running child printed a line matching <c>ready_log_line</c> (false without one, and
+/// between runs): each run must print it again.</param>
+/// <param name="ExitedOnItsOwn"><paramref name="LastExit"/> is of a child that ended by itself, not one svcmgr stopped:
+/// a one-shot's completion.</param>
 /// <param name="ChildCgroup">The running child's cgroup directory (<see cref="IChildProcess.Cgroup"/>): with it a later
 /// daemon stops everything the child started, and metrics count it all; null without cgroups.</param>
 public sealed record InstanceSnapshot(
@@ -35,4 +39,6 @@ public sealed record InstanceSnapshot(
     bool ShouldRun = false,
     ulong? ChildStartTime = null,
     StopIssue? LastStopIssue = null,
-    string? ChildCgroup = null);
+    string? ChildCgroup = null,
+    bool LogReady = false,
+    bool ExitedOnItsOwn = false);

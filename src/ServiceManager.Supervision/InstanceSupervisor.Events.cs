@@ -15,11 +15,21 @@ public sealed partial class InstanceSupervisor
     /// </summary>
     public event Action<InstanceSnapshot, StateTransition>? StateChanged;
 
+    /// <summary>The running child printed its <c>ready_log_line</c> (<see cref="InstanceSnapshot.LogReady"/>); raised on the
+    /// same dispatcher as <see cref="StateChanged"/>, in order with it.</summary>
+    public event Action<InstanceSnapshot>? LogReady;
+
     private async Task DispatchEventsAsync()
     {
         await foreach (var change in _eventQueue.Reader.ReadAllAsync())
         {
-            var t = change.Transition;
+            if (change.Transition is not { } t)
+            {
+                Deliver(() => _systemLog("ready: a line of output matched ready_log_line"));
+                if (LogReady is { } ready) Deliver(() => ready(change.Snapshot));
+                continue;
+            }
+
             var text = $"{InstanceStateNames.ToText(t.From)} -> {InstanceStateNames.ToText(t.To)}: {t.Reason}";
             _context.Logger.LogInformation("Instance {Instance}: {Transition}", Id, text);
             Deliver(() => _systemLog(text));

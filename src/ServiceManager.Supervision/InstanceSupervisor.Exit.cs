@@ -20,6 +20,7 @@ public sealed partial class InstanceSupervisor
         var now = _context.Time.GetUtcNow();
         var uptime = now - (_startedAt ?? now);
         _lastExit = exit with { At = now };
+        _exitedOnItsOwn = true;
 
         // Grandchildren left in the group (or cgroup) would collide with the next run (ports, lock files): kill them first.
         if (child.IsGroupAlive())
@@ -69,5 +70,6 @@ public sealed partial class InstanceSupervisor
         child.Dispose();
         _child = null;
         _startedAt = null;
+        _logReady = false;
     }
 }

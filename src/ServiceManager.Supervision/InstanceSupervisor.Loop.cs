@@ -36,7 +36,7 @@ public sealed partial class InstanceSupervisor
 
     private Task<OperationOutcome> HandleAsync(SupervisorCommand command) => command.Kind switch
     {
-        CommandKind.Start => Task.FromResult(HandleStart("start requested")),
+        CommandKind.Start => Task.FromResult(HandleStart(command.Reason ?? "start requested")),
         CommandKind.Stop => HandleStopAsync(keepIntent: false),
         CommandKind.Kill => HandleStopAsync(keepIntent: false, kill: true),
         CommandKind.Halt => HandleStopAsync(keepIntent: true),
@@ -44,6 +44,7 @@ public sealed partial class InstanceSupervisor
         CommandKind.UpdateDefinition => HandleUpdateAsync(command),
         CommandKind.ChildExited => HandleChildExitedAsync(command.Child!, command.Exit!),
         CommandKind.BackoffElapsed => Task.FromResult(HandleBackoffElapsed(command.BackoffToken)),
+        CommandKind.LogReady => Task.FromResult(HandleLogReady(command.Run)),
         CommandKind.Shutdown => HandleShutdownAsync(),
         _ => throw new InvalidOperationException($"unknown command {command.Kind}"),
     };
@@ -79,10 +80,20 @@ public sealed partial class InstanceSupervisor
     {
         var active = _state is InstanceState.Running or InstanceState.Restarting;
         _definition = command.Definition!;
+        _readyLine = ReadyLine.For(_definition, _readyLine);
         Publish();
         if (active)
             return await HandleRestartAsync("configuration changed");
         return _definition.AutoStart && command.AutoStart ? HandleStart("configuration changed (auto_start)") : OperationOutcome.Done;
+    }
+
+    private OperationOutcome HandleLogReady(long run)
+    {
+        if (run != _run || _child is null || _logReady) return OperationOutcome.Unchanged;
+        _logReady = true;
+        Publish();
+        _eventQueue.Writer.TryWrite(new StateChange(_snapshot, null));
+        return OperationOutcome.Done;
     }
 
     private OperationOutcome HandleBackoffElapsed(long token)
@@ -99,10 +110,15 @@ public sealed partial class InstanceSupervisor
         if (isRestart)
             _restarts++;
 
+        // A new run: readiness is earned again, and only by output of this child (the last one's lines were all
+        // delivered before its exit was handled).
+        var run = ++_run;
+        _logReady = false;
         IChildProcess child;
         try
         {
-            child = _context.Spawner.Spawn(SpawnRequests.ForInstance(_definition, _context.BaseEnvironment), _output);
+            var output = _readyLine?.Watch(_output, () => _mailbox.Writer.TryWrite(new SupervisorCommand(CommandKind.LogReady) { Run = run })) ?? _output;
+            child = _context.Spawner.Spawn(SpawnRequests.ForInstance(_definition, _context.BaseEnvironment), output);
         }
 #pragma warning disable CA1031 // Whatever the spawner throws, the instance is failed, not the daemon.
         catch (Exception ex)

@@ -104,7 +104,10 @@ public sealed partial class InstanceSupervisor
         }
 
         if (child.Exited.IsCompletedSuccessfully)
+        {
             _lastExit = child.Exited.Result with { At = _context.Time.GetUtcNow() };
+            _exitedOnItsOwn = false;
+        }
         ReleaseChild(child);
         return detail;
     }

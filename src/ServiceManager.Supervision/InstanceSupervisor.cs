@@ -41,6 +41,10 @@ public sealed partial class InstanceSupervisor : IAsyncDisposable
     private long _backoffToken;
     private bool _shouldRun;
     private StopIssue? _stopIssue;
+    private long _run;
+    private bool _logReady;
+    private bool _exitedOnItsOwn;
+    private ReadyLine? _readyLine;
 
     private volatile InstanceSnapshot _snapshot;
 
@@ -64,6 +68,7 @@ public sealed partial class InstanceSupervisor : IAsyncDisposable
         _output = output;
         _systemLog = systemLog;
         _context = context;
+        _readyLine = ReadyLine.For(definition, null);
         _snapshot = BuildSnapshot();
         _events = Task.Run(DispatchEventsAsync);
         _loop = Task.Run(RunLoopAsync);
@@ -103,6 +108,13 @@ public sealed partial class InstanceSupervisor : IAsyncDisposable
     /// <summary>Starts the child unless it is running ("unchanged"); from restarting it skips the rest of the backoff.</summary>
     public Task<OperationOutcome> StartAsync(CancellationToken cancellationToken = default) =>
         SendAsync(SupervisorCommand.WithReply(CommandKind.Start), cancellationToken);
+
+    /// <summary>A start the daemon decides on (a job's tick), with its reason in the transitions.</summary>
+    public Task<OperationOutcome> StartAsync(string reason, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(reason);
+        return SendAsync(SupervisorCommand.WithReply(CommandKind.Start) with { Reason = reason }, cancellationToken);
+    }
 
     /// <summary>Stops the child (signal or stop_command to its group, grace, SIGKILL) or cancels a pending restart.</summary>
     public Task<OperationOutcome> StopAsync(CancellationToken cancellationToken = default) =>
@@ -176,7 +188,9 @@ public sealed partial class InstanceSupervisor : IAsyncDisposable
         _shouldRun,
         _child?.StartTime,
         _stopIssue,
-        _child?.Cgroup);
+        _child?.Cgroup,
+        _logReady,
+        _exitedOnItsOwn);
 
     private void Publish() => _snapshot = BuildSnapshot();
 

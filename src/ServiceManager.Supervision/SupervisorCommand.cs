@@ -11,6 +11,9 @@ internal sealed record SupervisorCommand(CommandKind Kind, TaskCompletionSource<
 
     public ChildExit? Exit { get; init; }
 
+    /// <summary>For <see cref="CommandKind.LogReady"/>: the run whose output matched; an earlier run's is stale.</summary>
+    public long Run { get; init; }
+
     /// <summary>For <see cref="CommandKind.BackoffElapsed"/>: the schedule it belongs to; a cancelled one is stale.</summary>
     public long BackoffToken { get; init; }
 
@@ -20,7 +23,8 @@ internal sealed record SupervisorCommand(CommandKind Kind, TaskCompletionSource<
     /// by the update itself (false: the fleet starts it once its dependencies are ready).</summary>
     public bool AutoStart { get; init; } = true;
 
-    /// <summary>For <see cref="CommandKind.Restart"/>: why, for the transition (default "restart requested").</summary>
+    /// <summary>For <see cref="CommandKind.Restart"/> and <see cref="CommandKind.Start"/>: why, for the transition
+    /// (default "restart requested", "start requested").</summary>
     public string? Reason { get; init; }
 
     public static SupervisorCommand WithReply(CommandKind kind) =>

@@ -11,4 +11,8 @@ public static partial class HumanText
     /// <summary>The local time of day to the second, <c>16:49:48</c>: for a dashboard that shows only recent moments.</summary>
     public static string ClockTime(DateTimeOffset at) =>
         at.ToLocalTime().ToString("HH':'mm':'ss", CultureInfo.InvariantCulture);
+
+    /// <summary>The local time of day to the minute, <c>03:00</c>: when a cron tick comes.</summary>
+    public static string ClockMinute(DateTimeOffset at) =>
+        at.ToLocalTime().ToString("HH':'mm", CultureInfo.InvariantCulture);
 }

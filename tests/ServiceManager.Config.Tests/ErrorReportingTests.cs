@@ -94,7 +94,7 @@ public sealed class ErrorReportingTests : ConfigTestBase
     [InlineData("restart = \"sometimes\"", "instances.a.restart", "expected one of always, on-failure, never, got \"sometimes\"")]
     [InlineData("restart = \"on_failure\"", "instances.a.restart", "expected one of always, on-failure, never, got \"on_failure\" (did you mean 'on-failure'?)")]
     [InlineData("stop_signal = \"SIGFOO\"", "instances.a.stop_signal", "unknown signal \"SIGFOO\" (expected a name such as SIGTERM, SIGINT, SIGHUP, or a number)")]
-    [InlineData("depends_on = [1]", "instances.a.depends_on", "expected an array of strings, found an integer in it")]
+    [InlineData("depends_on = [1]", "instances.a.depends_on", "expected an instance id or a { name, condition } table, found an integer in it")]
     public void Type_and_value_errors_name_the_key(string line, string key, string message)
     {
         var error = SingleError($"""
@@ -252,7 +252,7 @@ public sealed class ErrorReportingTests : ConfigTestBase
             """);
 
         error.Key.Should().Be("instances.api.depends_on");
-        error.Location.Should().Be(new SourceLocation(ConfigPath, 5, 14));
+        error.Location.Should().Be(new SourceLocation(ConfigPath, 5, 15), "the entry itself, not the array");
         error.Message.Should().Be("unknown instance 'databse' (did you mean 'database'?)");
     }
 

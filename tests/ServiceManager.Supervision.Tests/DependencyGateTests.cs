@@ -69,7 +69,7 @@ public sealed class DependencyGateTests
         var gated = new List<IReadOnlyList<string>>();
         await using var h = new FleetHarness(dependencies: new DelegateGate((definition, ct) =>
         {
-            lock (gated) gated.Add(definition.DependsOn);
+            lock (gated) gated.Add([.. definition.DependsOn.Select(d => d.Name)]);
             return Task.Delay(Timeout.Infinite, ct);
         }));
         var api = Defs.Sleeper("api") with { DependsOn = ["db"] };

@@ -26,6 +26,18 @@ internal static class StatusCommand
         return command;
     }
 
+    /// <summary>"waiting for: migrate: completed with exit 1 — never", one dependency a line.</summary>
+    private static void AppendWaits(StringBuilder text, InstanceDetail d)
+    {
+        IReadOnlyList<string> lines = d.WaitReasons is { Count: > 0 } reasons
+            ? [.. reasons.Select(r => $"{r.Name}: {r.Reason}{(r.Never ? " — never" : "")}")]
+            : d.WaitingFor ?? [];
+        for (var i = 0; i < lines.Count; i++)
+            text.Append(i == 0 ? "waiting for: " : "             ").Append(lines[i]).Append('\n');
+    }
+
+    private static string NextTick(DateTimeOffset? at) => at is { } next ? HumanText.Timestamp(next) : HumanText.None;
+
     public static string Render(InstanceDetail d)
     {
         var text = new StringBuilder();
@@ -46,7 +58,14 @@ internal static class StatusCommand
         Field("restart", d.RestartPolicy);
         Field("auto start", d.AutoStart ? "yes" : "no");
         Field("tags", d.Tags.Count == 0 ? HumanText.None : string.Join(", ", d.Tags));
-        if (d.WaitingFor is { Count: > 0 } waiting) text.Append("waiting for: ").Append(string.Join(", ", waiting)).Append('\n');
+        if (d.Schedule is { } schedule) Field("schedule", $"{schedule}, next run {NextTick(d.NextRun)}");
+        if (d.CronRestart is { } cron) Field("cron restart", $"{cron}, next {NextTick(d.NextRestart)}");
+        if (d.Watch is { } watch)
+            Field("watch", $"{string.Join(", ", watch.Paths)}{(watch.Ignore.Count == 0 ? "" : $" (ignoring {string.Join(", ", watch.Ignore)})")}");
+        if (d.ReadyLogLine is { } readyLine) Field("ready line", $"{readyLine} ({(d.LogReady == true ? "printed" : "not printed yet")})");
+        if (d.DependsOn.Count > 0)
+            Field("depends on", string.Join(", ", d.DependsOn.Select(x => x.Condition == "running" ? x.Name : $"{x.Name} ({x.Condition})")));
+        AppendWaits(text, d);
         if (d.LastError is { } error) Field("last error", error);
         if (d.Environment is { Count: > 0 } environment)
         {

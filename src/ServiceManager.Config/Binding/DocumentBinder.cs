@@ -81,6 +81,7 @@ internal sealed class DocumentBinder(ErrorSink errors)
                 case "log_buffer_lines": daemon.LogBufferLines = _read.Int(v, key, 1); break;
                 case "port_patterns": daemon.PortPatterns = new PortPatternBinder(errors).Bind(v, key); break;
                 case "cgroups": daemon.Cgroups = Cgroups(v, key); break;
+                case "watch_config": daemon.WatchConfig = _read.Bool(v, key); break;
                 default:
                     errors.Add(ConfigErrorKind.UnknownKey, entry.KeyLocation, key, "unknown key" + Suggest.Hint(entry.Key, ServiceKeys.Daemon));
                     break;

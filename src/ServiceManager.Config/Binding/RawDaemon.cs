@@ -17,6 +17,8 @@ internal sealed record RawDaemon
 
     public Located<CgroupMode>? Cgroups { get; set; }
 
+    public Located<bool>? WatchConfig { get; set; }
+
     public DaemonSettings ToSettings()
     {
         var d = DaemonSettings.Default;
@@ -28,6 +30,7 @@ internal sealed record RawDaemon
         {
             PortPatterns = PortPatterns?.Value ?? d.PortPatterns,
             Cgroups = Cgroups?.Value ?? d.Cgroups,
+            WatchConfig = WatchConfig?.Value ?? d.WatchConfig,
         };
     }
 }

@@ -36,6 +36,12 @@ internal sealed partial record RawService
             StopCommand = StopCommand ?? template.StopCommand,
             MaxMemory = MaxMemory ?? template.MaxMemory,
             DependsOn = DependsOn ?? template.DependsOn,
+            Watch = Watch ?? template.Watch,
+            WatchIgnore = WatchIgnore ?? template.WatchIgnore,
+            WatchDebounce = WatchDebounce ?? template.WatchDebounce,
+            CronRestart = CronRestart ?? template.CronRestart,
+            Schedule = Schedule ?? template.Schedule,
+            ReadyLogLine = ReadyLogLine ?? template.ReadyLogLine,
             Tags = Tags ?? template.Tags,
         };
     }

@@ -57,7 +57,22 @@ internal sealed partial record RawService(string Section, string Id, SourceLocat
 
     public Located<long>? MaxMemory { get; set; }
 
-    public Located<IReadOnlyList<string>>? DependsOn { get; set; }
+    public Located<IReadOnlyList<RawDependency>>? DependsOn { get; set; }
+
+    /// <summary><c>watch</c>; <c>watch = true</c> is read as <c>["."]</c>, as pm2's <c>watch: true</c>.</summary>
+    public Located<IReadOnlyList<string>>? Watch { get; set; }
+
+    public Located<IReadOnlyList<string>>? WatchIgnore { get; set; }
+
+    public Located<TimeSpan>? WatchDebounce { get; set; }
+
+    /// <summary>Cron texts are checked when read (so a template's error is reported once) and parsed per instance, whose
+    /// id seeds <c>H</c>.</summary>
+    public Located<string>? CronRestart { get; set; }
+
+    public Located<string>? Schedule { get; set; }
+
+    public Located<string>? ReadyLogLine { get; set; }
 
     public Located<IReadOnlyList<string>>? Tags { get; set; }
 

@@ -6,7 +6,7 @@ using ServiceManager.Platform;
 namespace ServiceManager.Config.Binding;
 
 /// <summary>Reads one <c>[templates.ID]</c> or <c>[instances.ID]</c> table key by key, rejecting unknown keys and wrong types.</summary>
-internal sealed class ServiceBinder(ErrorSink errors)
+internal sealed partial class ServiceBinder(ErrorSink errors)
 {
     private static readonly string[] _restartValues = ["always", "on-failure", "never"];
 
@@ -52,7 +52,13 @@ internal sealed class ServiceBinder(ErrorSink errors)
             case "stop_timeout": return Given(raw.StopTimeout = _read.Duration(v, key));
             case "stop_command": return Given(raw.StopCommand = _read.String(v, key));
             case "max_memory": return Given(raw.MaxMemory = _read.Size(v, key));
-            case "depends_on": return Given(raw.DependsOn = _read.StringArray(v, key));
+            case "depends_on": return Given(raw.DependsOn = DependsOn(v, key));
+            case "watch": return Given(raw.Watch = Watch(v, key));
+            case "watch_ignore": return Given(raw.WatchIgnore = Globs(v, key));
+            case "watch_debounce": return Given(raw.WatchDebounce = _read.Duration(v, key));
+            case "cron_restart": return Given(raw.CronRestart = Cron(v, key));
+            case "schedule": return Given(raw.Schedule = Cron(v, key));
+            case "ready_log_line": return Given(raw.ReadyLogLine = ReadyLine(v, key));
             case "tags": return Given(raw.Tags = _read.StringArray(v, key));
             case "supports_multiple" when isTemplate: return Given(raw.SupportsMultiple = _read.Bool(v, key));
             case "template" when !isTemplate: return Given(raw.Template = _read.String(v, key));

@@ -8,14 +8,18 @@ internal static class ServiceKeys
         "display_name", "description", "category", "start_command", "shell", "working_dir", "default_port", "port_range",
         "env", "env_file", "health_endpoint", "health_interval_ms", "health_timeout_ms", "restart_on_unhealthy", "restart", "backoff_initial",
         "backoff_max", "max_restarts_per_minute", "min_uptime", "stop_signal", "stop_timeout", "stop_command",
-        "max_memory", "depends_on", "tags",
+        "max_memory", "depends_on", "tags", "watch", "watch_ignore", "watch_debounce", "cron_restart", "schedule",
+        "ready_log_line",
     ];
+
+    /// <summary>The keys of an inline table in <c>depends_on</c>.</summary>
+    public static IReadOnlyList<string> Dependency { get; } = ["name", "condition"];
 
     public static IReadOnlyList<string> TemplateOnly { get; } = ["supports_multiple"];
 
     public static IReadOnlyList<string> InstanceOnly { get; } = ["template", "port", "auto_start"];
 
-    public static IReadOnlyList<string> Daemon { get; } = ["default_port_range", "log_max_size", "log_max_files", "log_buffer_lines", "port_patterns", "cgroups"];
+    public static IReadOnlyList<string> Daemon { get; } = ["default_port_range", "log_max_size", "log_max_files", "log_buffer_lines", "port_patterns", "cgroups", "watch_config"];
 
     public static IReadOnlyList<string> TopLevel { get; } = ["daemon", "templates", "instances"];
 }

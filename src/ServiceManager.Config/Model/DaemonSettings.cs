@@ -12,6 +12,9 @@ public sealed record DaemonSettings(PortRange DefaultPortRange, long LogMaxBytes
     /// when the daemon starts.</summary>
     public CgroupMode Cgroups { get; init; } = CgroupMode.Auto;
 
+    /// <summary><c>watch_config</c>: reload the config file when it changes, as <c>svcmgr reload</c> does (default off).</summary>
+    public bool WatchConfig { get; init; }
+
     /// <summary>The user's <c>[[daemon.port_patterns]]</c>, in file order; they are tried before the built-in ones.</summary>
     public IReadOnlyList<PortPattern> PortPatterns { get; init; } = [];
 }

@@ -20,7 +20,7 @@ public sealed record InstanceDefinition(
     StopSettings Stop,
     HealthCheckSettings? Health,
     long? MaxMemoryBytes,
-    IReadOnlyList<string> DependsOn,
+    IReadOnlyList<Dependency> DependsOn,
     SourceLocation Location)
 {
     /// <summary>Human-readable name (<c>display_name</c>, inherited from the template unless the instance sets its own).</summary>
@@ -46,6 +46,22 @@ public sealed record InstanceDefinition(
     /// </summary>
     public IReadOnlyList<KeyValuePair<string, string>> EnvFileEntries { get; init; } = [];
 
+    /// <summary><c>watch</c>: restart when a file under these paths changes; null without watch paths.</summary>
+    public WatchSettings? Watch { get; init; }
+
+    /// <summary><c>cron_restart</c>: restart a running instance at each tick.</summary>
+    public CronSchedule? CronRestart { get; init; }
+
+    /// <summary><c>schedule</c>: a job, started at each tick and left to exit.</summary>
+    public CronSchedule? Schedule { get; init; }
+
+    /// <summary><c>ready_log_line</c>: a regex (<see cref="Text.ReadyLinePattern"/>); a run is log-ready once a line of
+    /// its output matches.</summary>
+    public string? ReadyLogLine { get; init; }
+
+    /// <summary>An instance with a <see cref="Schedule"/>: run at each tick, not kept running.</summary>
+    public bool IsJob => Schedule is not null;
+
     /// <summary>True when running this definition would behave exactly like <paramref name="other"/> (location ignored).</summary>
     public bool SameAs(InstanceDefinition other) =>
         Id == other.Id && Template == other.Template && Command.SequenceEqual(other.Command)
@@ -54,5 +70,7 @@ public sealed record InstanceDefinition(
         && WorkingDirectory == other.WorkingDirectory && Port == other.Port && AutoStart == other.AutoStart
         && Tags.SequenceEqual(other.Tags) && Restart == other.Restart && Stop == other.Stop && Health == other.Health
         && MaxMemoryBytes == other.MaxMemoryBytes && DependsOn.SequenceEqual(other.DependsOn)
-        && Origin == other.Origin && EnvFile == other.EnvFile && EnvFileEntries.SequenceEqual(other.EnvFileEntries);
+        && Origin == other.Origin && EnvFile == other.EnvFile && EnvFileEntries.SequenceEqual(other.EnvFileEntries)
+        && Equals(Watch, other.Watch) && Equals(CronRestart, other.CronRestart) && Equals(Schedule, other.Schedule)
+        && ReadyLogLine == other.ReadyLogLine;
 }

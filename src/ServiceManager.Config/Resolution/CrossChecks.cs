@@ -1,4 +1,5 @@
 using ServiceManager.Config.Binding;
+using ServiceManager.Config.Model;
 using ServiceManager.Config.Text;
 
 namespace ServiceManager.Config.Resolution;
@@ -28,6 +29,15 @@ internal static class CrossChecks
         }
     }
 
+    /// <summary>Why <paramref name="condition"/> can never hold for <paramref name="target"/>, or null.</summary>
+    private static string? Unmeetable(DependencyCondition condition, RawService target) => condition switch
+    {
+        DependencyCondition.Healthy when target.HealthEndpoint is null => $"'{target.Id}' has no health_endpoint",
+        DependencyCondition.LogReady when target.ReadyLogLine is null => $"'{target.Id}' has no ready_log_line",
+        DependencyCondition.Completed when target.Restart?.Value == RestartPolicy.Always => $"'{target.Id}' has restart = \"always\", so it is started again whenever it ends",
+        _ => null,
+    };
+
     private static void CheckDependencies(IReadOnlyList<(RawService Merged, string? TemplateId)> instances, IReadOnlyCollection<string> declared, ErrorSink errors)
     {
         var graph = new Dictionary<string, RawService>(StringComparer.Ordinal);
@@ -38,8 +48,10 @@ internal static class CrossChecks
             if (s.DependsOn is not { } deps) continue;
             foreach (var dep in deps.Value)
             {
-                if (dep == s.Id) errors.Add(ConfigErrorKind.DependencyCycle, deps.Location, deps.Key, $"instance '{s.Id}' cannot depend on itself");
-                else if (!declared.Contains(dep)) errors.Add(ConfigErrorKind.UnknownReference, deps.Location, deps.Key, $"unknown instance '{dep}'{Suggest.Hint(dep, declared)}");
+                if (dep.Name == s.Id) errors.Add(ConfigErrorKind.DependencyCycle, dep.Location, deps.Key, $"instance '{s.Id}' cannot depend on itself");
+                else if (!declared.Contains(dep.Name)) errors.Add(ConfigErrorKind.UnknownReference, dep.Location, deps.Key, $"unknown instance '{dep.Name}'{Suggest.Hint(dep.Name, declared)}");
+                else if (graph.TryGetValue(dep.Name, out var target) && Unmeetable(dep.Condition, target) is { } why)
+                    errors.Add(ConfigErrorKind.InvalidValue, dep.Location, deps.Key, $"condition {DependencyConditions.ToText(dep.Condition)} on '{dep.Name}' can never be met: {why}");
             }
         }
 
@@ -63,7 +75,7 @@ internal static class CrossChecks
             path.Add(id);
             foreach (var dep in s.DependsOn?.Value ?? [])
             {
-                if (dep != id) Visit(dep);
+                if (dep.Name != id) Visit(dep.Name);
             }
 
             path.RemoveAt(path.Count - 1);

@@ -33,17 +33,23 @@ internal sealed partial class InstanceResolver(ResolutionContext context)
         var health = ResolveHealth(s, placeholders);
         var stop = ResolveStop(s, placeholders);
         var restart = ResolveRestart(s);
+        var (cronRestart, schedule) = ResolveCron(s);
         if (command is null || Errors.Count > errorsBefore) return null;
 
         return new InstanceDefinition(
             s.Id, templateId, command, environment, placeholders["working_dir"]!, port, s.AutoStart?.Value ?? false,
-            s.Tags?.Value ?? [], restart, stop, health, s.MaxMemory?.Value, s.DependsOn?.Value ?? [], s.Location)
+            s.Tags?.Value ?? [], restart, stop, health, s.MaxMemory?.Value,
+            [.. (s.DependsOn?.Value ?? []).Select(d => new Dependency(d.Name, d.Condition))], s.Location)
         {
             DisplayName = s.DisplayName?.Value,
             Description = s.Description?.Value,
             Category = s.Category?.Value,
             EnvFile = envFile,
             EnvFileEntries = envFileEntries,
+            Watch = ResolveWatch(s),
+            CronRestart = cronRestart,
+            Schedule = schedule,
+            ReadyLogLine = s.ReadyLogLine?.Value,
         };
     }
 
@@ -134,7 +140,9 @@ internal sealed partial class InstanceResolver(ResolutionContext context)
             Errors.Add(ConfigErrorKind.InvalidValue, at.Location, at.Key, $"backoff_initial ({HumanText.Delay(initial)}) is longer than backoff_max ({HumanText.Delay(max)})");
         }
 
+        // A job is left to exit: it runs again at its next tick, not when it ends.
+        var policy = s.Restart?.Value ?? (s.Schedule is not null ? RestartPolicy.Never : d.Policy);
         return new RestartSettings(
-            s.Restart?.Value ?? d.Policy, initial, max, s.MaxRestartsPerMinute?.Value ?? d.MaxRestartsPerMinute, s.MinUptime?.Value ?? d.MinUptime);
+            policy, initial, max, s.MaxRestartsPerMinute?.Value ?? d.MaxRestartsPerMinute, s.MinUptime?.Value ?? d.MinUptime);
     }
 }

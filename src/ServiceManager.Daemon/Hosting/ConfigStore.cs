@@ -19,5 +19,12 @@ internal sealed class ConfigStore(string path, ServicesConfig initial, IReadOnly
     /// <param name="reserved">The instances created at run time, whose ids and ports the file must leave alone.</param>
     public ServicesConfig LoadCandidate(IReadOnlyCollection<ReservedInstance> reserved) => ConfigLoader.Load(path, environment, reserved);
 
-    public void Commit(ServicesConfig config) => _current = config;
+    public void Commit(ServicesConfig config)
+    {
+        _current = config;
+        Committed?.Invoke();
+    }
+
+    /// <summary>A reload replaced <see cref="Current"/> (raised on the reloading thread).</summary>
+    public event Action? Committed;
 }

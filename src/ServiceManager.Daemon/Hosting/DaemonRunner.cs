@@ -7,6 +7,8 @@ using ServiceManager.Daemon.Instances;
 using ServiceManager.Daemon.Monitoring;
 using ServiceManager.Daemon.Persistence;
 using ServiceManager.Daemon.Rpc;
+using ServiceManager.Daemon.Scheduling;
+using ServiceManager.Daemon.Watching;
 using ServiceManager.Monitoring.Health;
 using ServiceManager.Monitoring.Metrics;
 using ServiceManager.Protocol;
@@ -121,7 +123,11 @@ public static class DaemonRunner
         builder.Services.AddSingleton<MemoryEnforcement>();
         builder.Services.AddSingleton(sp => new HealthProbeFactory(sp.GetRequiredService<ServiceManager.Platform.Unix.UnixProcessSpawner>()));
         builder.Services.AddSingleton<HealthTracking>();
+        builder.Services.AddSingleton<ReadinessTracking>();
         builder.Services.AddSingleton<DependencyGate>();
+        builder.Services.AddSingleton<CronTriggers>();
+        builder.Services.AddSingleton<WatchTriggers>();
+        builder.Services.AddSingleton<HotReload>();
         builder.Services.AddSingleton<FleetCoordinator>();
         builder.Services.AddSingleton<RpcTargetServices>();
         builder.Services.AddSingleton<Func<RpcConnection, IServiceManagerRpc>>(
@@ -132,6 +138,7 @@ public static class DaemonRunner
         builder.Services.AddHostedService<RpcSocketListener>();
         builder.Services.AddHostedService<MonitoringLifetimeService>();
         builder.Services.AddHostedService<FleetLifetimeService>();
+        builder.Services.AddHostedService<TriggerLifetimeService>();
         builder.Services.AddHostedService<LogWriteWatch>();
         return builder.Build();
     }

@@ -10,7 +10,7 @@ namespace ServiceManager.Daemon.Hosting;
 /// start-up transition is missed, and stops them after the fleet has stopped.
 /// </summary>
 internal sealed class MonitoringLifetimeService(
-    MetricsTracking tracking, MemoryEnforcement memory, HealthTracking health, DependencyGate dependencies, Fleet fleet, EventHub events, MetricsSampler sampler)
+    MetricsTracking tracking, MemoryEnforcement memory, HealthTracking health, ReadinessTracking readiness, DependencyGate dependencies, Fleet fleet, EventHub events, MetricsSampler sampler)
     : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
@@ -19,7 +19,8 @@ internal sealed class MonitoringLifetimeService(
         memory.Start();
         tracking.Start();
         health.Start();
-        dependencies.Start(fleet, health);
+        readiness.Start();
+        dependencies.Start(fleet, readiness);
         return Task.CompletedTask;
     }
 

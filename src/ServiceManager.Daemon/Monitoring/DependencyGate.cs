@@ -1,17 +1,18 @@
 using ServiceManager.Config.Model;
-using ServiceManager.Monitoring.Health;
 using ServiceManager.Supervision;
 
 namespace ServiceManager.Daemon.Monitoring;
 
 /// <summary>
 /// <c>depends_on</c>: a requested start of an instance waits (in the background, see <see cref="IDependencyGate"/>)
-/// until each dependency is running and, if it has a health check, healthy. Checked again on every transition and
-/// health change, so a dependant starts as soon as its dependency is ready (and every <see cref="PollInterval"/> on the
-/// daemon's clock, as a safety net). Only the start waits: a dependency that stops later leaves its dependants running.
+/// until each dependency meets its condition (<see cref="InstanceReadiness.Check"/>: a bare name means running and, with
+/// a health check, healthy). Checked again whenever readiness may have changed, and every <see cref="PollInterval"/> on
+/// the daemon's clock as a safety net. Only the start waits: a dependency that stops later leaves its dependants
+/// running. A dependency that can never meet its condition (failed, completed with an error) leaves the dependant
+/// waiting, with the reason in <see cref="WaitingFor"/>, until someone starts that dependency again.
 /// </summary>
 /// <remarks>The fleet is built with this gate, so the gate cannot be built with the fleet: it is given the fleet and
-/// the health it watches by <see cref="Start"/>, before the fleet starts anything.</remarks>
+/// the readiness it watches by <see cref="Start"/>, before the fleet starts anything.</remarks>
 internal sealed class DependencyGate(TimeProvider time) : IDependencyGate
 {
     internal static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
@@ -21,17 +22,16 @@ internal sealed class DependencyGate(TimeProvider time) : IDependencyGate
     // Completed and replaced on every change that could make a dependency ready.
     private TaskCompletionSource _changed = NewSignal();
 
-    private sealed record Watched(Fleet Fleet, HealthTracking Health);
+    private sealed record Watched(Fleet Fleet, ReadinessTracking Readiness);
 
-    public void Start(Fleet fleet, HealthTracking health)
+    public void Start(Fleet fleet, ReadinessTracking readiness)
     {
-        fleet.StateChanged += (_, _) => Signal();
-        health.HealthChanged += Signal;
-        Volatile.Write(ref _watched, new Watched(fleet, health));
+        readiness.Changed += Signal;
+        Volatile.Write(ref _watched, new Watched(fleet, readiness));
     }
 
-    /// <summary>The dependencies a waiting instance still waits for; empty when it is not waiting.</summary>
-    public IReadOnlyList<string> WaitingFor(InstanceSnapshot snapshot) =>
+    /// <summary>The dependencies a waiting instance still waits for, with why; empty when it is not waiting.</summary>
+    public IReadOnlyList<DependencyWait> WaitingFor(InstanceSnapshot snapshot) =>
         Volatile.Read(ref _watched) is { } watched && watched.Fleet.IsWaiting(snapshot.Id) ? NotReady(watched, snapshot.Definition) : [];
 
     public async Task WaitAsync(InstanceDefinition definition, CancellationToken cancellationToken)
@@ -54,11 +54,10 @@ internal sealed class DependencyGate(TimeProvider time) : IDependencyGate
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private static List<string> NotReady(Watched watched, InstanceDefinition definition) =>
-        [.. definition.DependsOn.Where(id => !IsReady(watched, id))];
-
-    private static bool IsReady(Watched watched, string id) =>
-        watched.Fleet.TryResolve(id, out var dependency) && dependency.Id == id
-        && dependency.Snapshot is { State: InstanceState.Running } snapshot
-        && (snapshot.Definition.Health is null || watched.Health.HealthOf(id) == HealthStatus.Healthy);
+    private static List<DependencyWait> NotReady(Watched watched, InstanceDefinition definition) =>
+    [
+        .. definition.DependsOn
+            .Select(d => new DependencyWait(d, watched.Readiness.Of(d.Name)?.Check(d.Condition) ?? DependencyCheck.Blocked("no such instance")))
+            .Where(w => !w.Check.Met),
+    ];
 }

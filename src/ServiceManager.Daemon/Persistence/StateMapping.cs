@@ -32,11 +32,16 @@ internal static class StateMapping
         new StopRecord(d.Stop.Signal, Ms(d.Stop.Timeout), d.Stop.Command),
         d.Health is { } h ? new HealthRecord(h.Endpoint, Ms(h.Interval), Ms(h.Timeout)) : null,
         d.MaxMemoryBytes,
-        d.DependsOn,
+        [.. d.DependsOn.Select(x => x.Name)],
         d.DisplayName,
         d.Description,
         d.Category,
-        d.EnvFile);
+        d.EnvFile,
+        d.DependsOn.All(x => x.Condition == DependencyCondition.Running) ? null : [.. d.DependsOn.Select(x => DependencyConditions.ToText(x.Condition))],
+        d.Watch is { } w ? new WatchRecord(w.Paths, w.Ignore, Ms(w.Debounce)) : null,
+        d.CronRestart?.Text,
+        d.Schedule?.Text,
+        d.ReadyLogLine);
 
     /// <summary>The definition of a run-time instance, or null (with <paramref name="problem"/>) if the record is unusable.</summary>
     public static InstanceDefinition? Definition(InstanceRecord r, out string? problem)
@@ -52,6 +57,10 @@ internal static class StateMapping
             problem = $"unknown restart policy \"{d.Restart?.Policy}\"";
         else if (d.Stop is null || d.WorkingDirectory is null)
             problem = "incomplete definition";
+        else if (Dependencies(d) is not { } dependencies)
+            problem = "depends_on and its conditions do not match";
+        else if (!TryCron(d.CronRestart, r.Id, out var cronRestart) || !TryCron(d.Schedule, r.Id, out var schedule))
+            problem = "invalid cron expression";
         else
             return new InstanceDefinition(
                 r.Id,
@@ -66,7 +75,7 @@ internal static class StateMapping
                 new StopSettings(d.Stop.Signal, Span(d.Stop.TimeoutMs), d.Stop.Command),
                 d.Health is { } h ? new HealthCheckSettings(h.Endpoint, Span(h.IntervalMs), Span(h.TimeoutMs)) : null,
                 d.MaxMemoryBytes,
-                d.DependsOn ?? [],
+                dependencies,
                 _restored)
             {
                 DisplayName = d.DisplayName,
@@ -74,8 +83,33 @@ internal static class StateMapping
                 Category = d.Category,
                 Origin = origin,
                 EnvFile = d.EnvFile,
+                Watch = d.Watch is { } w ? new WatchSettings(w.Paths ?? [], w.Ignore ?? [], Span(w.DebounceMs)) : null,
+                CronRestart = cronRestart,
+                Schedule = schedule,
+                ReadyLogLine = d.ReadyLogLine,
             };
         return null;
+    }
+
+    private static List<Dependency>? Dependencies(DefinitionRecord d)
+    {
+        var names = d.DependsOn ?? [];
+        if (d.DependencyConditions is not { } conditions) return [.. names.Select(Dependency.FromName)];
+        if (conditions.Count != names.Count) return null;
+        var result = new List<Dependency>();
+        for (var i = 0; i < names.Count; i++)
+        {
+            if (DependencyConditions.Parse(conditions[i]) is { } condition) result.Add(new Dependency(names[i], condition));
+            else return null;
+        }
+
+        return result;
+    }
+
+    private static bool TryCron(string? text, string id, out CronSchedule? schedule)
+    {
+        schedule = null;
+        return text is null || CronSchedule.TryParse(text, CronSchedule.SeedOf(id), out schedule, out _);
     }
 
     public static string OriginName(InstanceOrigin origin) => origin switch

@@ -2,13 +2,14 @@ using System.Reflection;
 using ServiceManager.Daemon.Hosting;
 using ServiceManager.Daemon.Instances;
 using ServiceManager.Daemon.Monitoring;
+using ServiceManager.Daemon.Scheduling;
 using ServiceManager.Monitoring.Metrics;
 using ServiceManager.Supervision;
 
 namespace ServiceManager.Daemon.Rpc;
 
 /// <summary>What every connection's RPC target shares: the fleet, the config, the clock, metrics, health, events, and the reload lock.</summary>
-internal sealed class RpcTargetServices(Fleet fleet, ConfigStore config, TimeProvider time, FleetCoordinator coordinator, MetricsSampler metrics, EventHub events, HealthTracking health, DependencyGate dependencies, Containment containment, DaemonStart start)
+internal sealed class RpcTargetServices(Fleet fleet, ConfigStore config, TimeProvider time, FleetCoordinator coordinator, MetricsSampler metrics, EventHub events, HealthTracking health, DependencyGate dependencies, CronTriggers cron, Containment containment, DaemonStart start)
 {
     /// <summary>How children are kept together (cgroups or process groups), for doctor.</summary>
     public Containment Containment => containment;
@@ -18,6 +19,9 @@ internal sealed class RpcTargetServices(Fleet fleet, ConfigStore config, TimePro
 
     /// <summary>What a waiting start still waits for (<c>depends_on</c>).</summary>
     public DependencyGate Dependencies => dependencies;
+
+    /// <summary>The next tick of each job's <c>schedule</c> and each <c>cron_restart</c>.</summary>
+    public CronTriggers Cron => cron;
 
     /// <summary>Where <c>events</c> subscriptions get their notifications.</summary>
     public EventHub Events => events;

@@ -1,3 +1,4 @@
+using ServiceManager.Config.Model;
 using ServiceManager.Monitoring.Metrics;
 using ServiceManager.Protocol;
 using ServiceManager.Protocol.Messages;
@@ -34,8 +35,7 @@ internal sealed partial class ServiceManagerRpcTarget(RpcTargetServices services
                 .Where(s => tag is null || s.Definition.Tags.Contains(tag))
                 .Where(s => state is null || s.State == state)
                 .OrderBy(s => s.NumericId)
-                .Select(s => WireMapping.Summary(s, now, LatestMetrics(s.Id), services.Health.HealthOf(s.Id))
-                    with { WaitingFor = services.Dependencies.WaitingFor(s) is { Count: > 0 } waiting ? waiting : null }),
+                .Select(s => Summary(s, now)),
         ];
         return Task.FromResult(rows);
     }
@@ -48,8 +48,19 @@ internal sealed partial class ServiceManagerRpcTarget(RpcTargetServices services
         // Redacted here, not in the client: values the caller did not ask for never leave the daemon.
         var environment = supervisor.ConfiguredEnvironment().OrderBy(kv => kv.Key, StringComparer.Ordinal)
             .ToDictionary(kv => kv.Key, kv => showEnv ? kv.Value : InstanceDetail.Hidden, StringComparer.Ordinal);
-        return Task.FromResult(WireMapping.Detail(snapshot, Now, LatestMetrics(snapshot.Id), services.Health.HealthOf(snapshot.Id))
-            with { WaitingFor = services.Dependencies.WaitingFor(snapshot), Environment = environment });
+        var waits = services.Dependencies.WaitingFor(snapshot);
+        var definition = snapshot.Definition;
+        return Task.FromResult(WithCron(WireMapping.Detail(snapshot, Now, LatestMetrics(snapshot.Id), services.Health.HealthOf(snapshot.Id)), definition)
+            with
+            {
+                WaitingFor = [.. waits.Select(w => w.Dependency.Name)],
+                WaitReasons = [.. waits.Select(WireMapping.Wait)],
+                Environment = environment,
+                DependsOn = [.. definition.DependsOn.Select(WireMapping.Dependency)],
+                Watch = WireMapping.Watch(definition.Watch),
+                ReadyLogLine = definition.ReadyLogLine,
+                LogReady = definition.ReadyLogLine is null ? null : snapshot.LogReady,
+            });
     }
 
     public Task<IReadOnlyList<TemplateInfo>> TemplatesAsync(EmptyParams? request = null, CancellationToken cancellationToken = default)
@@ -67,8 +78,32 @@ internal sealed partial class ServiceManagerRpcTarget(RpcTargetServices services
     private MetricsSample? LatestMetrics(string id) =>
         services.Metrics.TryGetLatest(id, out var sample) ? sample : null;
 
-    private InstanceSummary Summary(InstanceSnapshot snapshot) =>
-        WireMapping.Summary(snapshot, Now, LatestMetrics(snapshot.Id), services.Health.HealthOf(snapshot.Id));
+    private InstanceSummary Summary(InstanceSnapshot snapshot) => Summary(snapshot, Now);
+
+    /// <summary>A row of <c>list</c>: with what a waiting start waits for, left out when it does not wait.</summary>
+    private InstanceSummary Summary(InstanceSnapshot snapshot, DateTimeOffset now)
+    {
+        var waits = services.Dependencies.WaitingFor(snapshot);
+        return WithCron(WireMapping.Summary(snapshot, now, LatestMetrics(snapshot.Id), services.Health.HealthOf(snapshot.Id)), snapshot.Definition) with
+        {
+            WaitingFor = waits.Count == 0 ? null : [.. waits.Select(w => w.Dependency.Name)],
+            WaitReasons = waits.Count == 0 ? null : [.. waits.Select(WireMapping.Wait)],
+        };
+    }
+
+    /// <summary>A job's <c>schedule</c> or the <c>cron_restart</c>, with its next tick.</summary>
+    private T WithCron<T>(T row, InstanceDefinition definition) where T : InstanceSummary
+    {
+        if (definition.Schedule is null && definition.CronRestart is null) return row;
+        var next = services.Cron.NextTick(row.Id);
+        return (T)(row with
+        {
+            Schedule = definition.Schedule?.Text,
+            NextRun = definition.Schedule is null ? null : next,
+            CronRestart = definition.CronRestart?.Text,
+            NextRestart = definition.CronRestart is null ? null : next,
+        });
+    }
 
     private InstanceSupervisor Resolve(string name) => Fleet.Resolve(name);
 }

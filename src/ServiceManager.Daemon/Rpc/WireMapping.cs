@@ -1,4 +1,5 @@
 using ServiceManager.Config.Model;
+using ServiceManager.Daemon.Monitoring;
 using ServiceManager.Logs;
 using ServiceManager.Monitoring.Health;
 using ServiceManager.Monitoring.Metrics;
@@ -25,6 +26,14 @@ internal static class WireMapping
             s.Definition.Command, s.Definition.WorkingDirectory, RestartPolicyText(s.Definition.Restart.Policy),
             s.Definition.AutoStart, s.LastError,
             [.. s.Transitions.Select(t => new TransitionInfo(InstanceStateNames.ToText(t.From), InstanceStateNames.ToText(t.To), t.At, t.Reason))]);
+
+    public static DependencyWaitInfo Wait(DependencyWait wait) =>
+        new(wait.Dependency.Name, DependencyConditions.ToText(wait.Dependency.Condition), wait.Check.Reason, wait.Check.Never);
+
+    public static DependencyInfo Dependency(Dependency dependency) => new(dependency.Name, DependencyConditions.ToText(dependency.Condition));
+
+    public static WatchInfo? Watch(WatchSettings? watch) =>
+        watch is null ? null : new WatchInfo(watch.Paths, watch.Ignore, (long)watch.Debounce.TotalMilliseconds);
 
     public static TemplateInfo Template(TemplateDefinition t, IReadOnlyList<string> instances) =>
         new(t.Id, t.DisplayName, t.Description, t.Category, t.StartCommand, t.DefaultPort,

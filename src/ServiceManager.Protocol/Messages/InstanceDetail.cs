@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace ServiceManager.Protocol.Messages;
 
 /// <summary>Result of <c>status</c>: the summary plus how the instance is run and its recent transitions.</summary>
@@ -28,6 +30,21 @@ public sealed record InstanceDetail(
     /// <summary>What the config adds to the child's environment (env_file, env, leading NAME=value words, PORT...).
     /// The values are <see cref="Hidden"/> unless the request asked for them (<c>showEnv</c>): they are often secrets.</summary>
     public IReadOnlyDictionary<string, string>? Environment { get; init; }
+
+    /// <summary><c>depends_on</c> as configured (empty without dependencies).</summary>
+    public IReadOnlyList<DependencyInfo> DependsOn { get; init; } = [];
+
+    /// <summary>What the instance watches; absent without <c>watch</c>.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public WatchInfo? Watch { get; init; }
+
+    /// <summary><c>ready_log_line</c>; absent without one.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? ReadyLogLine { get; init; }
+
+    /// <summary>Whether the running child printed its ready line; absent without <c>ready_log_line</c>.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public bool? LogReady { get; init; }
 
     /// <summary>Stands in for an environment value the caller did not ask to see.</summary>
     public const string Hidden = "<hidden>";

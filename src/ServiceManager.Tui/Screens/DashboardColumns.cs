@@ -20,6 +20,12 @@ internal sealed record DashboardColumns(int Name)
             .Cell("PID", Pid, Style.Header, alignRight: true).Cell("PORT", Port, Style.Header, alignRight: true)
             .Build();
 
+    /// <summary>A job between runs shows when it runs next ("@03:00", local time) where others show their uptime.</summary>
+    private static string UptimeOrNextRun(InstanceRow row, DateTimeOffset now) =>
+        !row.IsRunning && row.Summary.NextRun is { } next
+            ? "@" + HumanText.ClockMinute(next)
+            : HumanText.Duration(row.Uptime(now));
+
     public Line Row(InstanceRow row, bool selected, int width, DateTimeOffset now)
     {
         var s = row.Summary;
@@ -31,7 +37,7 @@ internal sealed record DashboardColumns(int Name)
             .Cell(s.Health, Health, Or(StateStyles.OfHealth(s.Health)))
             .Cell(HumanText.Percent(s.CpuPercent), Cpu, Or(Style.Normal), alignRight: true)
             .Cell(HumanText.Bytes(s.MemoryBytes), Mem, Or(Style.Normal), alignRight: true)
-            .Cell(HumanText.Duration(row.Uptime(now)), Uptime, Or(Style.Normal), alignRight: true)
+            .Cell(UptimeOrNextRun(row, now), Uptime, Or(Style.Normal), alignRight: true)
             .Cell(HumanText.Number(s.Restarts), Restarts, Or(Style.Normal), alignRight: true)
             .Cell(HumanText.Number(s.Pid), Pid, Or(Style.Normal), alignRight: true)
             .Cell(HumanText.Number(s.Port), Port, Or(Style.Normal), alignRight: true)

@@ -103,6 +103,10 @@ public sealed class DetailModel(string name, FleetState fleet) : IScreen
         lines.Add(Fields(width, ("Last exit", LastExit(d.LastExit)), ("Tags", d.Tags.Count == 0 ? HumanText.None : string.Join(',', d.Tags))));
         if (d.LastError is { } error) lines.Add(new LineBuilder(width).Add(" Error: ", Style.Header).Add(error, Style.Bad).Build());
         if (d.WaitingFor is { Count: > 0 } waiting) lines.Add(Fields(width, ("Waiting for", string.Join(", ", waiting))));
+        if (d.Schedule is { } schedule)
+            lines.Add(Fields(width, ("Schedule", schedule), ("Next run", s.NextRun is { } next ? HumanText.ClockTime(next) : HumanText.None)));
+        if (d.CronRestart is { } cron)
+            lines.Add(Fields(width, ("Cron restart", cron), ("Next", s.NextRestart is { } restart ? HumanText.ClockTime(restart) : HumanText.None)));
 
         lines.Add(Section("Resources (last 5 min)", width));
         var chart = Math.Max(10, width - 22);

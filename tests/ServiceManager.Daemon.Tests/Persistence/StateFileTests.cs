@@ -18,7 +18,8 @@ public sealed class StateFileTests : IDisposable
             "/srv/web", 8001, AutoStart: true, Tags: ["a"],
             new RestartSettings(RestartPolicy.Always, TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(5), 3, TimeSpan.FromSeconds(2)),
             new StopSettings(2, TimeSpan.FromSeconds(3), "kill {pid}"),
-            new HealthCheckSettings("http://127.0.0.1:8001/", TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2)), 1024, ["db"],
+            new HealthCheckSettings("http://127.0.0.1:8001/", TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2)), 1024,
+            ["db", new Dependency("migrate", DependencyCondition.Completed), new Dependency("cache", DependencyCondition.LogReady)],
             new SourceLocation("x", 1, 1))
         {
             DisplayName = "Web",
@@ -26,7 +27,16 @@ public sealed class StateFileTests : IDisposable
             Category = "c",
             Origin = InstanceOrigin.Created,
             EnvFile = "/srv/web/.env",
+            Watch = new WatchSettings(["src", "*.toml"], [".git"], TimeSpan.FromMilliseconds(250)),
+            Schedule = Cron("H/5 * * * *", id),
+            ReadyLogLine = "listening on",
         };
+
+    private static CronSchedule Cron(string text, string id)
+    {
+        CronSchedule.TryParse(text, CronSchedule.SeedOf(id), out var schedule, out _).Should().BeTrue();
+        return schedule!;
+    }
 
     [Fact]
     public void A_written_state_reads_back_with_definitions_wishes_and_numbers_and_is_owner_only()
@@ -48,7 +58,8 @@ public sealed class StateFileTests : IDisposable
         state.ShouldRun("nope").Should().BeNull();
         state.Records["web-2"].Child.Should().Be(new ChildRecord(1234, 1234, 99, 15, 10_000));
         var restored = state.RunTime.Single();
-        restored.SameAs(Definition("web-2")).Should().BeTrue();
+        restored.SameAs(Definition("web-2")).Should().BeTrue("conditions, watch, schedule and ready line come back too");
+        restored.Schedule!.Next(DateTimeOffset.UnixEpoch, TimeZoneInfo.Utc).Should().Be(Definition("web-2").Schedule!.Next(DateTimeOffset.UnixEpoch, TimeZoneInfo.Utc), "H keeps its minute");
         restored.Should().BeEquivalentTo(Definition("web-2"), o => o.Excluding(d => d.Location));
         state.Reserved.Should().Equal(new ReservedInstance("web-2", 8001, "web"));
     }

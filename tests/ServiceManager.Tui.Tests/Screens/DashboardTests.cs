@@ -30,6 +30,15 @@ public sealed class DashboardTests
     }
 
     [Fact]
+    public void A_job_between_runs_shows_its_next_run_where_uptime_would_be()
+    {
+        var next = new DateTimeOffset(2026, 1, 1, 3, 0, 0, TimeSpan.Zero);
+        var model = Model(Instance("backup", 1, state: "stopped") with { Schedule = "0 3 * * *", NextRun = next });
+
+        model.Screen().Single(l => l.Contains("backup")).Should().Contain("@" + next.ToLocalTime().ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
     public void States_are_styled_so_that_failed_and_online_read_apart()
     {
         var model = ThreeInstances();

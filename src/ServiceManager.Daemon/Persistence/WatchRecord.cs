@@ -1,0 +1,3 @@
+namespace ServiceManager.Daemon.Persistence;
+
+internal sealed record WatchRecord(IReadOnlyList<string> Paths, IReadOnlyList<string> Ignore, long DebounceMs);
