@@ -132,9 +132,11 @@ public sealed class InstanceLog : IChildOutputSink, IDisposable
 
     /// <summary>
     /// Subscribes to lines logged from now on. With <paramref name="replayLines"/> the newest buffered lines come
-    /// first, with no gap or repeat between them and the live ones (at most <paramref name="queueCapacity"/>).
+    /// first, with no gap or repeat between them and the live ones (at most <paramref name="queueCapacity"/>);
+    /// <paramref name="replayStream"/> counts only that stream's lines, so a follower of stdout alone still gets
+    /// its <paramref name="replayLines"/>.
     /// </summary>
-    public LogFollower Follow(int queueCapacity = 10_000, int replayLines = 0)
+    public LogFollower Follow(int queueCapacity = 10_000, int replayLines = 0, OutputStream? replayStream = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(queueCapacity);
         ArgumentOutOfRangeException.ThrowIfNegative(replayLines);
@@ -145,7 +147,7 @@ public sealed class InstanceLog : IChildOutputSink, IDisposable
 
         lock (_writeLock)
         {
-            return _followers.Add(queueCapacity, _ring.Tail(Math.Min(replayLines, queueCapacity), stream: null));
+            return _followers.Add(queueCapacity, _ring.Tail(Math.Min(replayLines, queueCapacity), replayStream));
         }
     }
 

@@ -14,13 +14,16 @@ internal static class WebSocketPump
 
     public static async Task RunAsync(WebSocket socket, IAsyncEnumerable<byte[]> frames, Func<CloseReason> whyEnded, CancellationToken stopping)
     {
-        using var done = CancellationTokenSource.CreateLinkedTokenSource(stopping);
-        var receiving = ReceiveUntilCloseAsync(socket, done);
+        using var sending = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        // Its own token, not linked to stopping: cancelling a pending receive aborts the connection, which would
+        // drop the close frame (and its reason) before it leaves.
+        using var stopReceiving = new CancellationTokenSource();
+        var receiving = ReceiveUntilCloseAsync(socket, sending, stopReceiving.Token);
         var reason = CloseReason.ShuttingDown;
         try
         {
-            await foreach (var frame in frames.WithCancellation(done.Token))
-                await socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, done.Token);
+            await foreach (var frame in frames.WithCancellation(sending.Token))
+                await socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, sending.Token);
             reason = whyEnded();
         }
         catch (OperationCanceledException)
@@ -46,18 +49,26 @@ internal static class WebSocketPump
             }
         }
 
-        await done.CancelAsync();
-        await receiving;
+        // The client answers our close with its own; past the wait, it is dropped.
+        try
+        {
+            await receiving.WaitAsync(CloseWait, CancellationToken.None);
+        }
+        catch (TimeoutException)
+        {
+            await stopReceiving.CancelAsync();
+            await receiving;
+        }
     }
 
-    private static async Task ReceiveUntilCloseAsync(WebSocket socket, CancellationTokenSource done)
+    private static async Task ReceiveUntilCloseAsync(WebSocket socket, CancellationTokenSource sending, CancellationToken ct)
     {
         var buffer = new byte[1024];
         try
         {
             while (true)
             {
-                var result = await socket.ReceiveAsync(buffer, done.Token);
+                var result = await socket.ReceiveAsync(buffer, ct);
                 if (result.MessageType == WebSocketMessageType.Close) break;
             }
         }
@@ -66,6 +77,6 @@ internal static class WebSocketPump
             // Closed or aborted: either way nothing more to read.
         }
 
-        await done.CancelAsync();
+        await sending.CancelAsync();
     }
 }

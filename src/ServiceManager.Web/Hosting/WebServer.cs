@@ -65,9 +65,10 @@ internal static class WebServer
         var app = builder.Build();
         app.Use(SecurityHeaders);
         app.UseStatusCodePages(ApiExceptions.WriteEmptyStatusAsync);
+        // Before the guard: it tells WebSocket handshakes (IsWebSocketRequest) from plain requests.
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
         app.UseMiddleware<RequestGuard>();
         app.UseMiddleware<ApiExceptions>();
-        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
         app.UseRouting();
         Map(app);
         return app;

@@ -21,11 +21,12 @@ internal sealed class AllowedHosts
         Add(Dns.GetHostName());
         foreach (var address in NetworkInterface.GetAllNetworkInterfaces()
                      .SelectMany(n => n.GetIPProperties().UnicastAddresses).Select(u => u.Address))
-        {
-            address.ScopeId = 0;
-            Add(address.ToString());
-        }
+            Add(WithoutScope(address).ToString());
     }
+
+    /// <summary>A link-local IPv6 address as a browser writes it in <c>Host</c>: without its <c>%scope</c>.</summary>
+    private static IPAddress WithoutScope(IPAddress address) =>
+        address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? new IPAddress(address.GetAddressBytes()) : address;
 
     public IReadOnlyCollection<string> Names => _names;
 

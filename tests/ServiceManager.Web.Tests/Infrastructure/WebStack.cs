@@ -6,7 +6,7 @@ internal sealed class WebStack : IAsyncDisposable
     private WebStack(TestHome home, DaemonProcess daemon, WebProcess web, string? token)
     {
         Home = home;
-        Daemon = daemon;
+        _daemon = daemon;
         Web = web;
         Token = token;
         Http = web.CreateClient(token);
@@ -14,7 +14,10 @@ internal sealed class WebStack : IAsyncDisposable
 
     public TestHome Home { get; }
 
-    public DaemonProcess Daemon { get; private set; }
+    /// <summary>The running daemon; between <see cref="StopDaemonAsync"/> and <see cref="StartDaemonAsync"/> there is none.</summary>
+    public DaemonProcess Daemon => _daemon ?? throw new InvalidOperationException("the daemon is stopped");
+
+    private DaemonProcess? _daemon;
 
     public WebProcess Web { get; }
 
@@ -54,18 +57,20 @@ internal sealed class WebStack : IAsyncDisposable
     /// <summary>Stops the daemon (SIGTERM, its children with it) and waits until it is gone.</summary>
     public async Task StopDaemonAsync()
     {
-        await Daemon.TerminateAsync();
-        await Daemon.DisposeAsync();
+        var daemon = Daemon;
+        _daemon = null;
+        await daemon.TerminateAsync();
+        await daemon.DisposeAsync();
     }
 
     /// <summary>Starts a new daemon on the same home after <see cref="StopDaemonAsync"/>.</summary>
-    public async Task StartDaemonAsync() => Daemon = await DaemonProcess.StartAsync(Home.Path);
+    public async Task StartDaemonAsync() => _daemon = await DaemonProcess.StartAsync(Home.Path);
 
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
         await Web.DisposeAsync();
-        await Daemon.DisposeAsync();
+        if (_daemon is not null) await _daemon.DisposeAsync();
         Home.Dispose();
     }
 }
