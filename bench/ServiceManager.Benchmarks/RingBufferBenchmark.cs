@@ -28,7 +28,7 @@ public class RingBufferBenchmark
 
     /// <summary>`logs -n 100` of both streams.</summary>
     [Benchmark]
-    public int Tail100() => _ring.Tail(100, null).Length;
+    public int Tail100() => _ring.Tail(100, stream: null).Length;
 
     /// <summary>`logs -n 1000 --stream stderr`: a filter that scans the whole buffer.</summary>
     [Benchmark]

@@ -70,6 +70,7 @@ public static partial class ConfigLoader
         return new ServicesConfig(path, daemon, templates.ToDictionary(t => t.Key, t => TemplateSummary.From(t.Value), StringComparer.Ordinal), instances)
         {
             RawTemplates = templates,
+            Web = document.Web.ToSettings(ConfigDirectory(path)),
         };
     }
 

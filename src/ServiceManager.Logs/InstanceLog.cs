@@ -125,11 +125,18 @@ public sealed class InstanceLog : IChildOutputSink, IDisposable
     /// <summary>Up to <paramref name="count"/> of the newest buffered lines, oldest first, of one stream or both.</summary>
     public IReadOnlyList<LogEntry> Tail(int count, OutputStream? stream = null) => _ring.Tail(count, stream);
 
+    /// <summary>Up to <paramref name="count"/> of the newest stderr lines the child wrote itself (the supervisor's
+    /// own <see cref="SystemPrefix"/> lines left out), oldest first: what a crash report quotes.</summary>
+    public IReadOnlyList<string> ChildStderrTail(int count) =>
+        [.. _ring.Tail(count, e => e.Stream == OutputStream.Stderr && !e.Text.StartsWith(SystemPrefix, StringComparison.Ordinal)).Select(e => e.Text)];
+
     /// <summary>
     /// Subscribes to lines logged from now on. With <paramref name="replayLines"/> the newest buffered lines come
-    /// first, with no gap or repeat between them and the live ones (at most <paramref name="queueCapacity"/>).
+    /// first, with no gap or repeat between them and the live ones (at most <paramref name="queueCapacity"/>);
+    /// <paramref name="replayStream"/> counts only that stream's lines, so a follower of stdout alone still gets
+    /// its <paramref name="replayLines"/>.
     /// </summary>
-    public LogFollower Follow(int queueCapacity = 10_000, int replayLines = 0)
+    public LogFollower Follow(int queueCapacity = 10_000, int replayLines = 0, OutputStream? replayStream = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(queueCapacity);
         ArgumentOutOfRangeException.ThrowIfNegative(replayLines);
@@ -140,7 +147,7 @@ public sealed class InstanceLog : IChildOutputSink, IDisposable
 
         lock (_writeLock)
         {
-            return _followers.Add(queueCapacity, _ring.Tail(Math.Min(replayLines, queueCapacity), null));
+            return _followers.Add(queueCapacity, _ring.Tail(Math.Min(replayLines, queueCapacity), replayStream));
         }
     }
 

@@ -26,7 +26,11 @@ internal sealed class LogRingBuffer
     }
 
     /// <summary>Up to <paramref name="count"/> of the newest entries, of one stream or both, oldest first.</summary>
-    public LogEntry[] Tail(int count, OutputStream? stream)
+    public LogEntry[] Tail(int count, OutputStream? stream) =>
+        Tail(count, entry => stream is null || entry.Stream == stream.Value);
+
+    /// <summary>Up to <paramref name="count"/> of the newest entries that <paramref name="match"/>, oldest first.</summary>
+    public LogEntry[] Tail(int count, Func<LogEntry, bool> match)
     {
         if (count <= 0)
         {
@@ -35,12 +39,12 @@ internal sealed class LogRingBuffer
 
         lock (_lock)
         {
-            // Walk back from the newest so a stream filter still yields the newest `count` matches.
+            // Walk back from the newest so a filter still yields the newest `count` matches.
             var found = new List<LogEntry>(Math.Min(count, _count));
             for (var seen = 0; seen < _count && found.Count < count; seen++)
             {
                 var entry = _entries[(_next - 1 - seen + _entries.Length) % _entries.Length];
-                if (stream is null || entry.Stream == stream.Value)
+                if (match(entry))
                 {
                     found.Add(entry);
                 }

@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Protocol;
-using ServiceManager.Mcp.Daemon;
 using ServiceManager.Mcp.Resources;
 using ServiceManager.Mcp.Tools;
 using ServiceManager.Platform.Unix;

@@ -79,7 +79,7 @@ public sealed partial class Fleet : IAsyncDisposable
         log.Rotated += rotation => LogRotated?.Invoke(rotation);
         try
         {
-            var supervisor = new InstanceSupervisor(definition, numericId, log, log.AppendSystemLine, _context);
+            var supervisor = new InstanceSupervisor(definition, numericId, log, log.AppendSystemLine, _context, log.ChildStderrTail);
             supervisor.StateChanged += (snapshot, transition) => StateChanged?.Invoke(snapshot, transition);
             supervisor.LogReady += snapshot => LogReady?.Invoke(snapshot);
             return new FleetMember(supervisor, log);

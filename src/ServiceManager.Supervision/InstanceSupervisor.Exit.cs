@@ -21,6 +21,8 @@ public sealed partial class InstanceSupervisor
         var uptime = now - (_startedAt ?? now);
         _lastExit = exit with { At = now };
         _exitedOnItsOwn = true;
+        // Read now: the pipes are drained, and the next run has not written anything yet.
+        var report = new ExitReport(_lastExit, _stderrTail?.Invoke(StderrTailLines) ?? []);
 
         // Grandchildren left in the group (or cgroup) would collide with the next run (ports, lock files): kill them first.
         if (child.IsGroupAlive())
@@ -36,13 +38,13 @@ public sealed partial class InstanceSupervisor
         if (settings.Policy == RestartPolicy.Never)
         {
             _shouldRun = false;
-            Transition(InstanceState.Stopped, $"{what}; restart=never");
+            Transition(InstanceState.Stopped, $"{what}; restart=never", report);
             return OperationOutcome.Done;
         }
         if (settings.Policy == RestartPolicy.OnFailure && exit.IsSuccess)
         {
             _shouldRun = false;
-            Transition(InstanceState.Stopped, $"{what}; restart=on-failure");
+            Transition(InstanceState.Stopped, $"{what}; restart=on-failure", report);
             return OperationOutcome.Done;
         }
 
@@ -50,18 +52,18 @@ public sealed partial class InstanceSupervisor
         if (decision.GiveUp)
         {
             _lastError = $"crash loop: {decision.RecentRestarts} restarts in {HumanText.Delay(RestartPlanner.Window)}";
-            Transition(InstanceState.Failed, $"{what}; {_lastError}");
+            Transition(InstanceState.Failed, $"{what}; {_lastError}", report);
             return OperationOutcome.Done;
         }
         if (decision.Delay <= TimeSpan.Zero)
         {
-            Transition(InstanceState.Restarting, $"{what}; restarting now");
+            Transition(InstanceState.Restarting, $"{what}; restarting now", report);
             return SpawnChild("restarting after exit", isRestart: true);
         }
 
         // Timer first, then publish: whoever sees "restarting" (a test advancing a fake clock) finds the timer armed.
         ScheduleBackoff(decision.Delay);
-        Transition(InstanceState.Restarting, $"{what}; restarting in {HumanText.Delay(decision.Delay)}");
+        Transition(InstanceState.Restarting, $"{what}; restarting in {HumanText.Delay(decision.Delay)}", report);
         return OperationOutcome.Done;
     }
 

@@ -19,11 +19,15 @@ public sealed partial class InstanceSupervisor : IAsyncDisposable
     /// <summary>How many transitions a snapshot keeps.</summary>
     public const int TransitionHistory = 50;
 
+    /// <summary>How many of a child's last stderr lines an <see cref="ExitReport"/> quotes.</summary>
+    public const int StderrTailLines = 20;
+
     private readonly Channel<SupervisorCommand> _mailbox =
         Channel.CreateUnbounded<SupervisorCommand>(new UnboundedChannelOptions { SingleReader = true });
     private readonly SupervisorContext _context;
     private readonly IChildOutputSink _output;
     private readonly Action<string> _systemLog;
+    private readonly Func<int, IReadOnlyList<string>>? _stderrTail;
     private readonly RestartPlanner _planner = new();
     private readonly Task _loop;
     private int _disposeStarted;
@@ -51,12 +55,15 @@ public sealed partial class InstanceSupervisor : IAsyncDisposable
     /// <param name="output">Where the child's stdout/stderr go (the instance's log).</param>
     /// <param name="systemLog">Writes a supervisor line into the instance's log (transitions, stop details); must
     /// be thread-safe and quick.</param>
+    /// <param name="stderrTail">The newest N stderr lines the child wrote (not the supervisor's own), read when a
+    /// child ends on its own for its <see cref="ExitReport"/>; without it the report quotes none.</param>
     public InstanceSupervisor(
         InstanceDefinition definition,
         int numericId,
         IChildOutputSink output,
         Action<string> systemLog,
-        SupervisorContext context)
+        SupervisorContext context,
+        Func<int, IReadOnlyList<string>>? stderrTail = null)
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(output);
@@ -67,6 +74,7 @@ public sealed partial class InstanceSupervisor : IAsyncDisposable
         _definition = definition;
         _output = output;
         _systemLog = systemLog;
+        _stderrTail = stderrTail;
         _context = context;
         _readyLine = ReadyLine.For(definition, null);
         _snapshot = BuildSnapshot();
@@ -194,9 +202,9 @@ public sealed partial class InstanceSupervisor : IAsyncDisposable
 
     private void Publish() => _snapshot = BuildSnapshot();
 
-    private void Transition(InstanceState to, string reason)
+    private void Transition(InstanceState to, string reason, ExitReport? exit = null)
     {
-        var transition = new StateTransition(_state, to, _context.Time.GetUtcNow(), reason);
+        var transition = new StateTransition(_state, to, _context.Time.GetUtcNow(), reason) { Exit = exit };
         _state = to;
         _transitions = _transitions.Add(transition);
         if (_transitions.Count > TransitionHistory)

@@ -180,6 +180,43 @@ public sealed class FleetTests
     }
 
     [Fact]
+    public async Task A_child_that_ends_on_its_own_reports_its_exit_and_last_stderr_lines()
+    {
+        await using var h = new FleetHarness();
+        var transitions = new List<StateTransition>();
+        h.Fleet.StateChanged += (_, t) => { lock (transitions) transitions.Add(t); };
+        // 25 stderr lines (only the last 20 are quoted), a stdout line in between, then exit 3.
+        var script = "i=1; while [ $i -le 25 ]; do echo \"err $i\" >&2; i=$((i+1)); done; echo out; exit 3";
+
+        await h.Fleet.ApplyAsync(ConfigOf(Defs.Shell("crash", script, autoStart: true)));
+
+        await Eventually.TrueAsync(() => { lock (transitions) return transitions.Any(t => t.To == InstanceState.Stopped); }, "the child to exit");
+        StateTransition stopped;
+        lock (transitions) stopped = transitions.First(t => t.To == InstanceState.Stopped);
+        stopped.Exit.Should().NotBeNull();
+        stopped.Exit!.Exit.Code.Should().Be(3);
+        stopped.Exit.Exit.Signal.Should().BeNull();
+        stopped.Exit.StderrTail.Should().Equal(Enumerable.Range(6, 20).Select(i => $"err {i}"),
+            "the last 20 lines the child wrote to stderr, without stdout or the supervisor's own lines");
+        lock (transitions) transitions.Where(t => t.To != InstanceState.Stopped).Should().OnlyContain(t => t.Exit == null);
+    }
+
+    [Fact]
+    public async Task A_stop_carries_no_exit_report()
+    {
+        await using var h = new FleetHarness();
+        var transitions = new List<StateTransition>();
+        h.Fleet.StateChanged += (_, t) => { lock (transitions) transitions.Add(t); };
+        await h.Fleet.ApplyAsync(ConfigOf(Defs.Sleeper("a", autoStart: true)));
+        await Eventually.TrueAsync(() => h.Get("a").State == InstanceState.Running, "a running");
+
+        await h.Fleet.StopAsync(["a"]);
+
+        await Eventually.TrueAsync(() => { lock (transitions) return transitions.Any(t => t.To == InstanceState.Stopped); }, "a stopped");
+        lock (transitions) transitions.Should().OnlyContain(t => t.Exit == null);
+    }
+
+    [Fact]
     public async Task An_apply_that_fails_leaves_the_fleet_as_it_was()
     {
         await using var h = new FleetHarness();

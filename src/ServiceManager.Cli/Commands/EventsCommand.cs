@@ -45,7 +45,8 @@ internal static class EventsCommand
     {
         var detail = e.Type switch
         {
-            EventTypes.StateChanged or EventTypes.HealthChanged => $"{e.Instance}  {e.From} -> {e.To}  {e.Reason}",
+            EventTypes.StateChanged => $"{e.Instance}  {e.From} -> {e.To}  {e.Reason}{StderrTail(e)}",
+            EventTypes.HealthChanged => $"{e.Instance}  {e.From} -> {e.To}  {e.Reason}",
             EventTypes.LogRotated => $"{e.Instance}  {e.File} -> {e.RotatedTo ?? "(dropped)"}",
             EventTypes.MetricsUpdated => MetricsLine(e),
             EventTypes.ConfigReloaded =>
@@ -65,6 +66,10 @@ internal static class EventsCommand
             : "no running instances";
         return $"{system}; {instances}";
     }
+
+    /// <summary>A crash's last stderr lines under its event, indented, so the reason is on screen with the crash.</summary>
+    private static string StderrTail(EventNotification e) =>
+        e.StderrTail is { Count: > 0 } lines ? string.Concat(lines.Select(line => $"{Environment.NewLine}    stderr| {line}")) : "";
 
     private static string List(IReadOnlyList<string>? ids) => ids is { Count: > 0 } ? string.Join(", ", ids) : HumanText.None;
 }

@@ -4,7 +4,7 @@ using ServiceManager.Config.Toml;
 
 namespace ServiceManager.Config.Binding;
 
-/// <summary>Reads the top level: <c>[daemon]</c>, <c>[templates.*]</c>, <c>[instances.*]</c>.</summary>
+/// <summary>Reads the top level: <c>[daemon]</c>, <c>[web]</c>, <c>[templates.*]</c>, <c>[instances.*]</c>.</summary>
 internal sealed class DocumentBinder(ErrorSink errors)
 {
     private readonly ValueReader _read = new(errors);
@@ -13,6 +13,7 @@ internal sealed class DocumentBinder(ErrorSink errors)
     public RawDocument Bind(TomlTableNode root)
     {
         var daemon = new RawDaemon();
+        var web = new RawWeb();
         var templates = new List<RawService>();
         var instances = new List<RawService>();
         foreach (var entry in root.Entries)
@@ -23,18 +24,22 @@ internal sealed class DocumentBinder(ErrorSink errors)
                     if (entry.Value is TomlTableNode table) BindDaemon(daemon, table);
                     else _read.Mismatch<object>(entry.Value, "daemon", "a table ([daemon])");
                     break;
+                case "web":
+                    if (entry.Value is TomlTableNode webTable) BindWeb(web, webTable);
+                    else _read.Mismatch<object>(entry.Value, "web", "a table ([web])");
+                    break;
                 case "templates":
                 case "instances":
                     BindServices(entry, entry.Key == "templates" ? templates : instances);
                     break;
                 default:
                     errors.Add(ConfigErrorKind.UnknownKey, entry.KeyLocation, entry.Key, "unknown key" + Suggest.Hint(entry.Key, ServiceKeys.TopLevel)
-                        + "; the top level holds [daemon], [templates.ID] and [instances.ID]");
+                        + "; the top level holds [daemon], [web], [templates.ID] and [instances.ID]");
                     break;
             }
         }
 
-        return new RawDocument(daemon, templates, instances);
+        return new RawDocument(daemon, web, templates, instances);
     }
 
     /// <summary>Ids name files and appear on command lines: keep them to a safe, lower-case alphabet.</summary>
@@ -87,6 +92,26 @@ internal sealed class DocumentBinder(ErrorSink errors)
                     break;
             }
         }
+    }
+
+    private void BindWeb(RawWeb web, TomlTableNode table)
+    {
+        foreach (var entry in table.Entries)
+        {
+            var key = $"web.{entry.Key}";
+            switch (entry.Key)
+            {
+                case "listen": web.Listen = _read.String(entry.Value, key); break;
+                case "token_file": web.TokenFile = _read.String(entry.Value, key); break;
+                default:
+                    errors.Add(ConfigErrorKind.UnknownKey, entry.KeyLocation, key, "unknown key" + Suggest.Hint(entry.Key, ServiceKeys.Web));
+                    break;
+            }
+        }
+
+        if (web.Listen is null)
+            errors.Add(ConfigErrorKind.MissingKey, table.Location, "web.listen",
+                "[web] needs listen = \"ADDR:PORT\" (e.g. \"127.0.0.1:8767\"): the address the daemon's web front end serves on");
     }
 
     private Located<CgroupMode>? Cgroups(TomlNode node, string key)

@@ -21,5 +21,7 @@ internal static class ServiceKeys
 
     public static IReadOnlyList<string> Daemon { get; } = ["default_port_range", "log_max_size", "log_max_files", "log_buffer_lines", "port_patterns", "cgroups", "watch_config"];
 
-    public static IReadOnlyList<string> TopLevel { get; } = ["daemon", "templates", "instances"];
+    public static IReadOnlyList<string> TopLevel { get; } = ["daemon", "web", "templates", "instances"];
+
+    public static IReadOnlyList<string> Web { get; } = ["listen", "token_file"];
 }

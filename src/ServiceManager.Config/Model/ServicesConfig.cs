@@ -12,6 +12,9 @@ public sealed record ServicesConfig(
     public static ServicesConfig Empty { get; } =
         new(null, DaemonSettings.Default, new Dictionary<string, TemplateDefinition>(), []);
 
+    /// <summary>The <c>[web]</c> table: null when the daemon runs no web front end.</summary>
+    public WebSettings? Web { get; init; }
+
     /// <summary>Templates as written, kept so that instances can be created from them at run time.</summary>
     internal IReadOnlyDictionary<string, Binding.RawService> RawTemplates { get; init; } = new Dictionary<string, Binding.RawService>();
 }

@@ -140,6 +140,8 @@ public static class DaemonRunner
         builder.Services.AddHostedService<FleetLifetimeService>();
         builder.Services.AddHostedService<TriggerLifetimeService>();
         builder.Services.AddHostedService<LogWriteWatch>();
+        // Last, so it is stopped first: browsers lose the server before the fleet goes down, not the other way round.
+        builder.Services.AddHostedService<WebFrontEnd>();
         return builder.Build();
     }
 

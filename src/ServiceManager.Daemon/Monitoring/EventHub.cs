@@ -28,9 +28,7 @@ internal sealed class EventHub(Fleet fleet, MetricsSampler sampler)
             if (_started) return;
             _started = true;
         }
-        fleet.StateChanged += (snapshot, transition) => Publish(new EventNotification(
-            "", EventTypes.StateChanged, transition.At, snapshot.Id, InstanceStateNames.ToText(transition.From),
-            InstanceStateNames.ToText(transition.To), transition.Reason));
+        fleet.StateChanged += (snapshot, transition) => Publish(WireMapping.StateChanged(snapshot, transition));
         fleet.LogRotated += rotation => Publish(new EventNotification(
             "", EventTypes.LogRotated, rotation.At, rotation.Instance, File: rotation.File, RotatedTo: rotation.RotatedTo));
         sampler.Sampled += OnSampled;

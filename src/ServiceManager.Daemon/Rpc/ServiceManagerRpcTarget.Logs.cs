@@ -35,7 +35,7 @@ internal sealed partial class ServiceManagerRpcTarget
             return Task.FromResult(new LogsResult(Backlog(logs.Select(l => l.Tail(count, only)), count), null));
 
         // Subscribing with a replay takes history and live lines under one lock: no gap and no repeat.
-        var followers = logs.Select(l => l.Follow(FollowerQueueCapacity, replayLines: count)).ToList();
+        var followers = logs.Select(l => l.Follow(FollowerQueueCapacity, replayLines: count, replayStream: only)).ToList();
         var backlog = new List<LogEntry>[followers.Count];
         for (var i = 0; i < followers.Count; i++)
         {

@@ -4,6 +4,7 @@ using ServiceManager.Logs;
 using ServiceManager.Monitoring.Health;
 using ServiceManager.Monitoring.Metrics;
 using ServiceManager.Platform;
+using ServiceManager.Protocol;
 using ServiceManager.Protocol.Messages;
 using ServiceManager.Supervision;
 
@@ -34,6 +35,14 @@ internal static class WireMapping
 
     public static WatchInfo? Watch(WatchSettings? watch) =>
         watch is null ? null : new WatchInfo(watch.Paths, watch.Ignore, (long)watch.Debounce.TotalMilliseconds);
+
+    /// <summary>A <c>state_changed</c> event; a transition caused by the child's own exit carries its exit and stderr tail.</summary>
+    public static EventNotification StateChanged(InstanceSnapshot s, StateTransition t) =>
+        new("", EventTypes.StateChanged, t.At, s.Id, InstanceStateNames.ToText(t.From), InstanceStateNames.ToText(t.To), t.Reason,
+            Pid: s.Pid,
+            ExitCode: t.Exit?.Exit.Code,
+            Signal: t.Exit?.Exit.Signal is { } signal ? SignalNames.Name(signal) : null,
+            StderrTail: t.Exit?.StderrTail);
 
     public static TemplateInfo Template(TemplateDefinition t, IReadOnlyList<string> instances) =>
         new(t.Id, t.DisplayName, t.Description, t.Category, t.StartCommand, t.DefaultPort,

@@ -1,6 +1,5 @@
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
-using ServiceManager.Mcp.Daemon;
 using ServiceManager.Protocol.Client;
 using ServiceManager.Protocol.Messages;
 using Microsoft.Extensions.DependencyInjection;

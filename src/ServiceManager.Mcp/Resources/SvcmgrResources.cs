@@ -2,7 +2,6 @@ using System.ComponentModel;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
-using ServiceManager.Mcp.Daemon;
 using ServiceManager.Mcp.Tools;
 using ServiceManager.Protocol;
 using ServiceManager.Protocol.Client;

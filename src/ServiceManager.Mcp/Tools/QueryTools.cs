@@ -1,7 +1,7 @@
+using ServiceManager.Protocol.Client;
 using System.ComponentModel;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
-using ServiceManager.Mcp.Daemon;
 using ServiceManager.Mcp.Tools.Outputs;
 using ServiceManager.Protocol;
 using ServiceManager.Protocol.Messages;

@@ -1,5 +1,4 @@
 using ModelContextProtocol.Protocol;
-using ServiceManager.Mcp.Daemon;
 using ServiceManager.Protocol;
 using ServiceManager.Protocol.Client;
 

@@ -15,6 +15,11 @@ namespace ServiceManager.Protocol.Messages;
 /// <param name="Added">config_reloaded: instance ids (also <paramref name="Removed"/>, <paramref name="Changed"/>).</param>
 /// <param name="File">log_rotated: the live log file, empty again.</param>
 /// <param name="RotatedTo">log_rotated: where its content went (absent when <c>log_max_files = 1</c> dropped it).</param>
+/// <param name="Pid">state_changed: the instance's pid after the change (absent when no child runs).</param>
+/// <param name="ExitCode">state_changed caused by the child ending on its own (a crash or a clean exit): its exit
+/// code, absent when a signal killed it (also <paramref name="Signal"/>, <paramref name="StderrTail"/>).</param>
+/// <param name="Signal">The signal that killed the child, by name (<c>SIGKILL</c>).</param>
+/// <param name="StderrTail">The child's last stderr lines (at most 20), oldest first: usually why it ended.</param>
 public sealed record EventNotification(
     string Subscription,
     string Type,
@@ -29,4 +34,8 @@ public sealed record EventNotification(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Removed = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Changed = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? File = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? RotatedTo = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? RotatedTo = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Pid = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? ExitCode = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Signal = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? StderrTail = null);

@@ -1,5 +1,6 @@
 using ServiceManager.Protocol;
 using ServiceManager.Protocol.Messages;
+using ServiceManager.Text;
 using ServiceManager.Tui.Rendering;
 using ServiceManager.Tui.State;
 
@@ -96,6 +97,7 @@ public sealed class TopModel
     {
         var commands = new List<TopCommand>();
         var refetch = Fleet.Apply(e);
+        if (CrashMessage(e) is { } crash) Say(crash, e.At, Style.Bad);
         foreach (var screen in _screens)
         {
             if (screen is DetailModel detail)
@@ -106,6 +108,16 @@ public sealed class TopModel
         }
         if (refetch) commands.Add(new TopCommand.Refresh());
         return commands;
+    }
+
+    /// <summary>"api crashed (code 3): the last line it wrote to stderr", for a child that ended on its own and is
+    /// being restarted or has failed; null for any other event.</summary>
+    private static string? CrashMessage(EventNotification e)
+    {
+        if (e.Type != EventTypes.StateChanged || e.To is not ("restarting" or "failed")) return null;
+        if (e.ExitCode is null && e.Signal is null) return null;
+        var why = e.StderrTail is { Count: > 0 } tail ? $": {tail[^1]}" : "";
+        return $"{e.Instance} crashed ({HumanText.Exit(e.ExitCode, e.Signal)}){why}";
     }
 
     /// <summary>The answers to <see cref="TopCommand.LoadDetail"/> for every open detail screen of the instance.</summary>

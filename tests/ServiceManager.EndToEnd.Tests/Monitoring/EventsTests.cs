@@ -45,6 +45,35 @@ public sealed class EventsTests
         crash.Should().NotBeNull();
         crash!.To.Should().BeOneOf("restarting", "stopped", "failed");
         crash.Reason.Should().Contain("SIGKILL");
+        crash.Signal.Should().Be("SIGKILL");
+        crash.ExitCode.Should().BeNull();
+        crash.StderrTail.Should().NotBeNull("a crash quotes the child's stderr, even when it wrote none");
+    }
+
+    [Fact]
+    public async Task Svcmgr_events_shows_why_a_child_crashed_with_its_last_stderr_lines()
+    {
+        using var home = new TestHome();
+        home.WriteConfig("""
+            [instances.victim]
+            start_command = "sleep 1000"
+            auto_start = true
+
+            [instances.fragile]
+            start_command = ["/bin/sh", "-c", "read _ < /dev/null; echo 'opening db' >&2; echo 'fatal: db locked' >&2; exit 7"]
+            restart = "never"
+            """);
+        await using var daemon = await DaemonProcess.StartAsync(home.Path);
+        await Instances.WaitForStateAsync(daemon, "victim", "running");
+        await using var cli = StreamingCli.Start(home.Path, "events");
+        await cli.ReadUntilAsync(l => l.Contains("metrics_updated", StringComparison.Ordinal), "the stream to be live");
+
+        (await Svcmgr.RunAsync(home.Path, "start", "fragile")).ExitCode.Should().Be(0);
+
+        var lines = await cli.ReadUntilAsync(l => l.Contains("stderr| fatal: db locked", StringComparison.Ordinal), "the crash's stderr tail");
+        var crash = lines.Last(l => l.Contains("fragile  running -> stopped", StringComparison.Ordinal));
+        crash.Should().Contain("exited with code 7");
+        lines.Should().Contain(l => l.EndsWith("stderr| opening db", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -23,6 +23,27 @@ public sealed class FleetStateTests
     }
 
     [Fact]
+    public void A_crash_says_why_in_the_footer()
+    {
+        var model = Model(Instance("api", 1));
+
+        model.OnEvent(StateChanged("api", "running", "restarting") with { ExitCode = 3, StderrTail = ["starting", "fatal: no database"] });
+
+        model.Message.Should().Be("api crashed (code 3): fatal: no database");
+        model.MessageStyle.Should().Be(Rendering.Style.Bad);
+    }
+
+    [Fact]
+    public void A_stop_is_not_reported_as_a_crash()
+    {
+        var model = Model(Instance("api", 1));
+
+        model.OnEvent(StateChanged("api", "stopping", "stopped"));
+
+        model.Message.Should().BeNull();
+    }
+
+    [Fact]
     public void Metrics_events_update_cpu_and_memory_of_running_instances_without_a_fetch()
     {
         var model = Model(Instance("api", 1), Instance("backup", 2, state: "stopped"));

@@ -1,11 +1,9 @@
-using ServiceManager.Protocol;
-using ServiceManager.Protocol.Client;
-
-namespace ServiceManager.Mcp.Daemon;
+namespace ServiceManager.Protocol.Client;
 
 /// <summary>
-/// The MCP server's one connection to the daemon, opened on first use and opened again when the daemon went away
-/// (restarted, upgraded). With a <see cref="DaemonLauncher"/> a missing daemon is started instead of reported.
+/// A long-lived front end's one shared connection to the daemon (the MCP server's, the web server's), opened on first
+/// use and opened again when the daemon went away (restarted, upgraded). With a <see cref="DaemonLauncher"/> a missing
+/// daemon is started instead of reported.
 /// </summary>
 public sealed class DaemonGateway : IAsyncDisposable
 {
@@ -14,7 +12,7 @@ public sealed class DaemonGateway : IAsyncDisposable
     private readonly SemaphoreSlim _connectLock = new(1, 1);
     private DaemonClient? _client;
 
-    public DaemonGateway(DaemonPaths paths, DaemonLauncher? launcher)
+    public DaemonGateway(DaemonPaths paths, DaemonLauncher? launcher = null)
     {
         _paths = paths;
         _launcher = launcher;
