@@ -13,7 +13,11 @@ internal sealed record CProgramResult(int ExitCode, IReadOnlyDictionary<string, 
     public string? Result => Values.GetValueOrDefault("result");
 
     public override string ToString() => $"exit {ExitCode}\n{Output}";
+}
 
+/// <summary>Runs the C program (c/svcmgr-c.c) built by <see cref="NativeLibrary"/>.</summary>
+internal static class CProgram
+{
     /// <summary>Runs <paramref name="program"/> (c/svcmgr-c.c) against <paramref name="socket"/> ("-": the default,
     /// found from <paramref name="home"/> as SVCMGR_HOME).</summary>
     public static async Task<CProgramResult> RunAsync(string program, string socket, string? home, params string[] args)
@@ -29,7 +33,16 @@ internal sealed record CProgramResult(int ExitCode, IReadOnlyDictionary<string, 
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"svcmgr-c {string.Join(' ', args)} still ran after 2 minutes; killed");
+        }
+
         var output = await stdout + await stderr;
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var line in (await stdout).Split('\n'))

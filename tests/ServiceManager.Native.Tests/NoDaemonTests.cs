@@ -30,13 +30,14 @@ public sealed class NoDaemonTests(NativeLibrary native)
         exported.Where(e => e.StartsWith("svcmgr_", StringComparison.Ordinal)).Should().BeEquivalentTo(declared);
     }
 
-    /// <summary>The dynamic symbols the library defines (<c>nm -D --defined-only</c>).</summary>
+    /// <summary>The dynamic symbols the library defines (<c>nm -D --defined-only</c>), without the version the NativeAOT
+    /// linker gives them (<c>svcmgr_call@@V1.0</c>).</summary>
     private static IReadOnlyList<string> Exports(string library)
     {
         var info = new System.Diagnostics.ProcessStartInfo("nm", ["-D", "--defined-only", library]) { RedirectStandardOutput = true };
         using var nm = System.Diagnostics.Process.Start(info)!;
         var output = nm.StandardOutput.ReadToEnd();
         nm.WaitForExit();
-        return [.. output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(' ')[^1])];
+        return [.. output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(' ')[^1].Split('@')[0])];
     }
 }

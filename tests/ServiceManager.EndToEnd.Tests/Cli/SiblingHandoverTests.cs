@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
 using System.Text.Json;
-using ServiceManager.EndToEnd.Tests.Infrastructure;
 using ServiceManager.Protocol.Client;
 
 namespace ServiceManager.EndToEnd.Tests.Cli;

@@ -117,10 +117,12 @@ int main(int argc, char **argv)
         return 1;
     }
 
-    int status = 0;
+    /* The call runs before report() reads result: C leaves the order of a call's arguments unspecified. */
+    int status = 0, rc;
     char *result = NULL;
     if (strcmp(command, "list") == 0) {
-        report(client, svcmgr_list(client, &result), result);
+        rc = svcmgr_list(client, &result);
+        report(client, rc, result);
     } else if (strcmp(command, "start") == 0 && argc > 3) {
         report(client, svcmgr_start(client, argv[3]), NULL);
     } else if (strcmp(command, "stop") == 0 && argc > 3) {
@@ -128,7 +130,8 @@ int main(int argc, char **argv)
     } else if (strcmp(command, "restart") == 0 && argc > 3) {
         report(client, svcmgr_restart(client, argv[3]), NULL);
     } else if (strcmp(command, "call") == 0 && argc > 4) {
-        report(client, svcmgr_call(client, argv[3], argv[4], &result), result);
+        rc = svcmgr_call(client, argv[3], argv[4], &result);
+        report(client, rc, result);
     } else if (strcmp(command, "free-loop") == 0 && argc > 3) {
         status = free_loop(client, atoi(argv[3]));
     } else if (strcmp(command, "threads") == 0 && argc > 4) {
