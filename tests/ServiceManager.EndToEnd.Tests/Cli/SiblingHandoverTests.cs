@@ -16,6 +16,7 @@ public sealed class SiblingHandoverTests
     private const string SleeperConfig = """
         [instances.s1]
         start_command = ["sleep", "3600"]
+        auto_start = true
         """;
 
     /// <summary>What svcmgr.dll may reference besides the framework: the lean client's whole world.</summary>
