@@ -1,18 +1,20 @@
 using System.CommandLine;
 using ServiceManager.Cli.Commands;
+using ServiceManager.Cli.Handover;
 
 namespace ServiceManager.Cli;
 
 /// <summary>The command tree of <c>svcmgr</c>.</summary>
 internal static class CliRoot
 {
-    public static RootCommand Create()
+    /// <param name="handOver">What the stand-ins of the sibling commands do: <c>exec</c> the sibling
+    /// (<see cref="SiblingHandover.ExecWith"/>), or run it as a child and wait (<c>svcmgr repl</c>, which goes on).</param>
+    public static RootCommand Create(SiblingHandover.Run handOver)
     {
         var root = new RootCommand("svcmgr: start, watch, restart and log local services")
         {
             GlobalOptions.Socket,
             GlobalOptions.Config,
-            DaemonCommand.Create(),
             ListCommand.Create(),
             StatusCommand.Create(),
             TemplatesCommand.Create(),
@@ -26,13 +28,11 @@ internal static class CliRoot
             PortsCommand.Create(),
             MetricsCommand.Create(),
             EventsCommand.Create(),
-            TopCommand.Create(),
             SignalCommand.Create(),
             KillCommand.Create(),
-            DoctorCommand.Create(),
-            ServiceManager.Mcp.McpCommand.Create(GlobalOptions.Paths),
             ReplCommand.Create(),
         };
+        foreach (var standIn in SiblingHandover.StandIns(handOver)) root.Subcommands.Add(standIn);
         return root;
     }
 }

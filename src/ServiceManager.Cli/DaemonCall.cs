@@ -27,14 +27,7 @@ internal static class DaemonCall
         catch (RpcErrorException ex)
         {
             await Console.Error.WriteLineAsync($"svcmgr: {ex.Message}");
-            return ex.Code switch
-            {
-                RpcErrorCodes.NotFound => ExitCodes.NotFound,
-                RpcErrorCodes.ConfigInvalid => ExitCodes.ConfigInvalid,
-                // Also a name that fits several instances: the message lists them.
-                RpcErrorCodes.InvalidParams => ExitCodes.Usage,
-                _ => ExitCodes.Failed,
-            };
+            return ExitCodes.ForRpcError(ex.Code);
         }
     }
 

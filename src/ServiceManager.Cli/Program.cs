@@ -1,14 +1,12 @@
-using System.CommandLine;
 using ServiceManager.Cli;
+using ServiceManager.Cli.Handover;
 using ServiceManager.Platform.Unix;
 
-// Before anything starts a process or touches the console: if svcmgr was started with SIGCHLD ignored, the
-// runtime would never install its handler and the kernel would reap our children before we see their status.
+// Before anything starts a process: if svcmgr was started with SIGCHLD ignored, the runtime would never install its
+// handler and the kernel would reap our children before we see their status. A sibling inherits the reset.
 ChildSignals.EnsureDefaultDisposition();
 
-var parse = CliRoot.Create().Parse(args);
-if (parse.Errors.Count > 0) return await ParseErrors.ReportAsync(parse);
+// `svcmgr daemon|top|mcp ...` becomes the sibling executable that runs it, before anything else is paid for.
+if (SiblingHandover.Find(args) is { } sibling) return SiblingHandover.Exec(sibling, args);
 
-// The daemon's generic host handles SIGTERM/SIGINT itself and needs its full grace period to stop children;
-// System.CommandLine's own termination handling would cut that short.
-return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });
+return await CommandLineEntry.RunAsync(CliRoot.Create(SiblingHandover.ExecWith(args)), args);

@@ -25,6 +25,10 @@ ROWS = [
     ("flood_lost", "1M lines: lines lost", "lines", ("0", lambda v: v == 0), True),
     ("list1000_ms", "1,000 services: CLI `list`, median of 10", "ms", ("≤ 50 ms", lambda v: v <= 50), True),
     ("list1000_cpu_ms", "… CPU time of that `list` command", "ms", (None, None), True),
+    ("floor_list_ms", "the floor: bench/FloorClient's `list` round trip (NativeAOT, one socket line), median of 20",
+     "ms", (None, None), True),
+    ("floor_list_cpu_ms", "… CPU time of that floor client", "ms", (None, None), True),
+    ("cli_version_ms", "CLI `--version`, median of 20", "ms", (None, None), True),
     ("ping_ms", "daemon start → socket answering (svcmgr `ping`), median of 5", "ms",
      ("≤ 50 ms", lambda v: v <= 50), True),
     ("ping_cpu_ms", "… the daemon's CPU time until then (all threads, from schedstat)", "ms", (None, None), True),
@@ -84,10 +88,58 @@ def table(metrics, errors):
 # Which metrics each scenario produces, so a failed scenario can be shown as 'error' in its rows.
 PRODUCES = {
     "ping": ["ping_ms", "rss0_mib", "ping_cpu_ms"],
-    "cli": ["cli_list_ms", "cli_status_ms", "cli_list_cpu_ms"],
+    "cli": ["cli_list_ms", "cli_status_ms", "cli_list_cpu_ms", "floor_list_ms", "floor_list_cpu_ms", "cli_version_ms"],
     "restart": ["restart_ms"],
     "event": ["event_ms"],
     "coldstart": ["cold100_s", "rss100_mib"],
     "logs": ["flood_lines_per_s", "flood_s", "flood_cpu_s", "flood_lost"],
     "fleet": ["list1000_ms", "list1000_cpu_ms", "rss1000_mib", "cold1000_s"],
 }
+
+
+def _svcmgr(key):
+    return lambda metrics, spawn_floor: metrics.get("svcmgr", {}).get(key)
+
+
+def _peer(peer, key):
+    return lambda metrics, spawn_floor: metrics.get(peer, {}).get(key)
+
+
+def _spawn_floor(metrics, spawn_floor):
+    return (spawn_floor or {}).get("median_ms")
+
+
+# svcmgr's figures as ratios to what they cannot beat: the floor client's `list` round trip (every CLI figure), the
+# bench's own spawn (restarts), supervisord (the log flood). The goals are issue 13's; only ratios carry over between
+# machines. label, numerator, denominator, goal text, test of the ratio.
+FLOOR_ROWS = [
+    ("`svcmgr list`, 10 services ÷ the floor client's `list`", _svcmgr("cli_list_ms"), _svcmgr("floor_list_ms"),
+     "≤ 1.5×", lambda r: r <= 1.5),
+    ("`svcmgr status NAME` ÷ the floor", _svcmgr("cli_status_ms"), _svcmgr("floor_list_ms"), None, None),
+    ("`svcmgr --version` ÷ the floor", _svcmgr("cli_version_ms"), _svcmgr("floor_list_ms"), "≤ 1.3×",
+     lambda r: r <= 1.3),
+    ("`svcmgr list`, 1,000 services ÷ the floor", _svcmgr("list1000_ms"), _svcmgr("floor_list_ms"), None, None),
+    ("`svcmgr list`, 1,000 services ÷ 10 services", _svcmgr("list1000_ms"), _svcmgr("cli_list_ms"), "≤ 1.3×",
+     lambda r: r <= 1.3),
+    ("daemon launch → `ping` answered ÷ the floor", _svcmgr("ping_ms"), _svcmgr("floor_list_ms"), "≤ 3×",
+     lambda r: r <= 3),
+    ("SIGKILL → new child running ÷ the spawn floor", _svcmgr("restart_ms"), _spawn_floor, "≤ 1.5×",
+     lambda r: r <= 1.5),
+    ("1M-line flood: lines/s ÷ supervisord's", _svcmgr("flood_lines_per_s"), _peer("supervisord", "flood_lines_per_s"),
+     "≥ 1.0×", lambda r: r >= 1.0),
+    ("1M-line flood: daemon CPU-s ÷ supervisord's", _svcmgr("flood_cpu_s"), _peer("supervisord", "flood_cpu_s"),
+     "≤ 1.5×", lambda r: r <= 1.5),
+]
+
+
+def floor_table(metrics, spawn_floor):
+    """Markdown table of FLOOR_ROWS; rows whose figures this run did not produce are left out."""
+    lines = ["| svcmgr figure | ratio | goal |", "| --- | --- | --- |"]
+    for label, numerator, denominator, goal, test in FLOOR_ROWS:
+        mine, floor = numerator(metrics, spawn_floor), denominator(metrics, spawn_floor)
+        if mine is None or not floor:
+            continue
+        r = mine / floor
+        verdict = (" ✅" if test(r) else " ❌") if test else ""
+        lines.append(f"| {label} | {r:.2f}× | {goal or ''}{verdict} |")
+    return "\n".join(lines) if len(lines) > 2 else ""

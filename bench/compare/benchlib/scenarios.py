@@ -112,11 +112,21 @@ def cli(peer, ctx):
         s = fx.session
         lists, list_cpu = cli_times(s, s.list_argv(), ctx.repeats)
         statuses, status_cpu = cli_times(s, s.status_argv("s05"), ctx.repeats)
-    return ({"cli_list_ms": median_ms(lists), "cli_status_ms": median_ms(statuses),
-             "cli_list_cpu_ms": median_ms(list_cpu)},
-            {"list": spread(lists), "status": spread(statuses), "list_cpu": spread(list_cpu),
-             "status_cpu": spread(status_cpu), "list_argv": s.list_argv()[-1:],
-             "status_argv": s.status_argv("s05")[-2:]})
+        metrics = {"cli_list_ms": median_ms(lists), "cli_status_ms": median_ms(statuses),
+                   "cli_list_cpu_ms": median_ms(list_cpu)}
+        details = {"list": spread(lists), "status": spread(statuses), "list_cpu": spread(list_cpu),
+                   "status_cpu": spread(status_cpu), "list_argv": s.list_argv()[-1:],
+                   "status_argv": s.status_argv("s05")[-2:]}
+        # svcmgr's floor (bench/FloorClient): the same `list` round trip by the least a NativeAOT client can do,
+        # timed the same way between the same daemon's answers; and `--version`, which reaches no daemon.
+        if getattr(s, "floor_argv", None) and s.floor_argv():
+            floors, floor_cpu = cli_times(s, s.floor_argv(), ctx.repeats)
+            versions, version_cpu = cli_times(s, s.version_argv(), ctx.repeats)
+            metrics.update({"floor_list_ms": median_ms(floors), "floor_list_cpu_ms": median_ms(floor_cpu),
+                            "cli_version_ms": median_ms(versions)})
+            details.update({"floor_list": spread(floors), "floor_list_cpu": spread(floor_cpu),
+                            "version": spread(versions), "version_cpu": spread(version_cpu)})
+    return metrics, details
 
 
 def _kill_loop(fx, ctx, name, on_kill=None):

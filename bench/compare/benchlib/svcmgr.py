@@ -61,6 +61,13 @@ class SvcmgrSession(Session):
     def status_argv(self, name):
         return [self.peer.binary, "status", name]
 
+    def version_argv(self):
+        return [self.peer.binary, "--version"]
+
+    def floor_argv(self):
+        """The floor client's `list` on this session's socket; None when it was not built."""
+        return [self.peer.floor, self.socket] if self.peer.floor else None
+
     def log_files(self, name):
         return sorted(glob.glob(os.path.join(self.home, "logs", f"{name}.log*")))
 
@@ -72,9 +79,10 @@ class SvcmgrSession(Session):
 class Svcmgr:
     name = "svcmgr"
 
-    def __init__(self, binary, tag):
+    def __init__(self, binary, tag, floor=None):
         self.binary = os.path.abspath(binary)
         self.tag = tag
+        self.floor = floor  # bench/FloorClient's binary (benchlib.floor), timed beside `svcmgr list`
 
     def problem(self):
         if not os.access(self.binary, os.X_OK):

@@ -27,7 +27,7 @@ internal static class PortsCommand
         var table = new TableWriter("PORT", "INSTANCE", "STATE", "LISTENING", "PID", "CONFLICT", "PROCESS");
         foreach (var r in rows)
             table.Add(HumanText.Number(r.Port), r.Instance, r.State, r.Listening ? "yes" : "no", HumanText.Number(r.Pid),
-                r.Conflict ? "yes" : "no", r.Process is { } p ? DoctorCommand.Truncate(p) : HumanText.None);
+                r.Conflict ? "yes" : "no", r.Process is { } p ? TableWriter.Truncate(p) : HumanText.None);
         var text = table.Render();
         if (rows.Any(r => r.Conflict))
             text += "\nCONFLICT: a process outside the instance's process group listens on its port (`svcmgr doctor` suggests fixes)\n";

@@ -56,7 +56,7 @@ internal static class TargetCommands
                 // A stop that left processes running did not fully happen: say so and fail, even though the
                 // instance itself is stopped.
                 var warnings = result.Warnings ?? [];
-                var exitCode = warnings.Any(w => w.Survivors.Count > 0) ? ExitCodes.Failed : ExitCodes.Success;
+                var exitCode = result.LeftProcessesRunning ? ExitCodes.Failed : ExitCodes.Success;
                 if (parse.GetValue(GlobalOptions.Json))
                 {
                     JsonOutput.Write(result, JsonOutput.Document.BulkResult);

@@ -14,12 +14,10 @@ internal static class JsonOutput
     /// <summary>For streaming commands: one compact object per line.</summary>
     public static ProtocolJsonContext Lines { get; } = Create(indented: false);
 
-    /// <summary>For what only the CLI prints (<c>doctor port</c>): one indented document.</summary>
-    public static CliJsonContext Cli { get; } = new(Options(indented: true));
-
     private static ProtocolJsonContext Create(bool indented) => new(Options(indented));
 
-    private static JsonSerializerOptions Options(bool indented) => new()
+    /// <summary>The options of every JSON svcmgr prints, for contexts of its own (<c>doctor port</c>'s).</summary>
+    public static JsonSerializerOptions Options(bool indented) => new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,

@@ -9,6 +9,9 @@ internal sealed class TableWriter(params string[] headers)
 
     public void Add(params string[] cells) => _rows.Add(cells);
 
+    /// <summary>A long cell (a command line) cut to <paramref name="max"/> characters, ending in "...".</summary>
+    public static string Truncate(string text, int max = 80) => text.Length <= max ? text : text[..(max - 3)] + "...";
+
     public string Render()
     {
         var widths = new int[headers.Length];

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Runtime.InteropServices;
 using ServiceManager.Protocol;
 using ServiceManager.Text;
+using ServiceManager.Cli.Handover;
 
 namespace ServiceManager.Cli.Repl;
 
@@ -35,7 +36,7 @@ internal sealed class ReplSession
     /// <returns>0 once <c>exit</c>, <c>quit</c> or the end of input is reached.</returns>
     public static async Task<int> RunAsync(ParseResult parse, CancellationToken ct)
     {
-        var session = new ReplSession(CliRoot.Create(), Globals(parse));
+        var session = new ReplSession(CliRoot.Create(SiblingHandover.RunAsChildAsync), Globals(parse));
         // SIGINT cancels the running command instead of ending the REPL; with no command running it does what it always does.
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, session.OnInterrupt);
         if (Console.IsInputRedirected || Console.IsOutputRedirected)

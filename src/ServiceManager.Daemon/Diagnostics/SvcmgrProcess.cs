@@ -1,4 +1,5 @@
 using ServiceManager.Platform.Unix;
+using ServiceManager.Protocol;
 
 namespace ServiceManager.Daemon.Diagnostics;
 
@@ -9,14 +10,15 @@ public static class SvcmgrProcess
 
     /// <summary>
     /// True for <c>svcmgr ... daemon ...</c> and <c>dotnet [options] svcmgr.dll ... daemon ...</c>: the executable
-    /// (or assembly) named svcmgr followed somewhere by the word <c>daemon</c>.
+    /// (or assembly) named svcmgr, or svcmgr-daemon (what <c>svcmgr daemon</c> becomes by exec), followed somewhere by
+    /// the word <c>daemon</c>.
     /// </summary>
     public static bool IsDaemon(IReadOnlyList<string> argv)
     {
         for (var i = 0; i < argv.Count; i++)
         {
             var file = Path.GetFileName(argv[i]);
-            if (file is "svcmgr" or "svcmgr.dll")
+            if (file is "svcmgr" or "svcmgr.dll" or SiblingExecutables.Daemon or SiblingExecutables.Daemon + ".dll")
                 return argv.Skip(i + 1).Contains("daemon", StringComparer.Ordinal);
         }
         return false;

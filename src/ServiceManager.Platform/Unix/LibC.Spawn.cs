@@ -13,6 +13,10 @@ internal static unsafe partial class LibC
     public const short POSIX_SPAWN_SETSIGMASK = 0x08;
     public const short POSIX_SPAWN_SETSID = 0x80;
 
+    /// <summary>Returns only on failure (-1, errno set); on success this process is <paramref name="path"/>.</summary>
+    [LibraryImport(Lib, SetLastError = true)]
+    public static partial int execv(byte* path, byte** argv);
+
     // These functions return the error number instead of setting errno.
     [LibraryImport(Lib)]
     public static partial int posix_spawn(int* pid, byte* path, void* fileActions, void* attr, byte** argv, byte** envp);

@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using System.Net.Sockets;
 using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 using System.Threading.Channels;
 
 namespace ServiceManager.Protocol.Client;
@@ -49,6 +48,9 @@ public sealed partial class DaemonClient : IAsyncDisposable
         }
     }
 
+    /// <summary>False once the connection has closed (the daemon went away); every call then fails.</summary>
+    public bool IsConnected => !_readLoop.IsCompleted;
+
     /// <summary>Calls <paramref name="method"/> and waits for its answer.</summary>
     /// <exception cref="RpcErrorException">The daemon answered with an error.</exception>
     /// <exception cref="DaemonUnreachableException">The connection closed before the answer came.</exception>
@@ -56,15 +58,35 @@ public sealed partial class DaemonClient : IAsyncDisposable
         RpcMethod<TParams, TResult> method, TParams parameters, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(method);
+        var result = await CallAsync(method.Name, writer => JsonSerializer.Serialize(writer, parameters, method.Params), cancellationToken);
+        return result.Deserialize(method.Result)
+            ?? throw new RpcErrorException(RpcErrorCodes.InternalError, $"'{method.Name}' returned null");
+    }
+
+    /// <summary>
+    /// Calls <paramref name="method"/> with <paramref name="parameters"/> as they are and returns the result as it came:
+    /// for callers that pass JSON through without knowing its types (the C library's <c>svcmgr_call</c>). Typed
+    /// callers use <see cref="InvokeAsync{TParams, TResult}"/>.
+    /// </summary>
+    /// <exception cref="RpcErrorException">The daemon answered with an error.</exception>
+    /// <exception cref="DaemonUnreachableException">The connection closed before the answer came.</exception>
+    public Task<JsonElement> InvokeAsync(string method, JsonElement parameters, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(method);
+        return CallAsync(method, parameters.WriteTo, cancellationToken);
+    }
+
+    private async Task<JsonElement> CallAsync(string method, Action<Utf8JsonWriter> writeParams, CancellationToken cancellationToken)
+    {
         var id = Interlocked.Increment(ref _nextId);
         var response = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
         _pending[id] = response;
         try
         {
-            await WriteRequestAsync(id, method.Name, parameters, method.Params, cancellationToken);
-            var result = await response.Task.WaitAsync(cancellationToken);
-            return result.Deserialize(method.Result)
-                ?? throw new RpcErrorException(RpcErrorCodes.InternalError, $"'{method.Name}' returned null");
+            // The read loop fails every pending call when it ends; one registered after that would wait for ever.
+            if (!IsConnected) throw new DaemonUnreachableException("the daemon closed the connection");
+            await WriteRequestAsync(id, method, writeParams, cancellationToken);
+            return await response.Task.WaitAsync(cancellationToken);
         }
         finally
         {
@@ -72,8 +94,7 @@ public sealed partial class DaemonClient : IAsyncDisposable
         }
     }
 
-    private async Task WriteRequestAsync<TParams>(
-        long id, string method, TParams parameters, JsonTypeInfo<TParams> paramsInfo, CancellationToken cancellationToken)
+    private async Task WriteRequestAsync(long id, string method, Action<Utf8JsonWriter> writeParams, CancellationToken cancellationToken)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
         using (var writer = new Utf8JsonWriter(buffer))
@@ -83,7 +104,7 @@ public sealed partial class DaemonClient : IAsyncDisposable
             writer.WriteNumber("id"u8, id);
             writer.WriteString("method"u8, method);
             writer.WritePropertyName("params"u8);
-            JsonSerializer.Serialize(writer, parameters, paramsInfo);
+            writeParams(writer);
             writer.WriteEndObject();
         }
 

@@ -172,19 +172,19 @@ public sealed class DaemonLauncher : IDisposable
     }
 
     /// <summary>
-    /// This same svcmgr with <c>daemon</c>: the native executable, or <c>dotnet svcmgr.dll</c> in a JIT build. The
-    /// socket and config are passed on, so the daemon serves the paths this process was told about. The one place
-    /// that says what runs as the daemon, for every starter (<c>start</c>/<c>create</c>, <c>mcp --start-daemon</c>).
+    /// <c>svcmgr-daemon daemon</c>, the sibling executable of this installation that runs the daemon (the native file
+    /// beside this program, or <c>dotnet svcmgr-daemon.dll</c> in a JIT build: <see cref="SiblingExecutables"/>),
+    /// whichever front end starts it (svcmgr, svcmgr-mcp). The socket and config are passed on, so the daemon serves
+    /// the paths this process was told about.
     /// </summary>
     public static (string Program, IReadOnlyList<string> Arguments) DaemonCommandLine(DaemonPaths paths)
     {
         ArgumentNullException.ThrowIfNull(paths);
-        var executable = Environment.ProcessPath ?? throw new DaemonStartException("cannot tell which executable runs svcmgr");
-        List<string> arguments = ["daemon", "--socket", paths.SocketPath, "--config", paths.ConfigPath];
-        var entry = Environment.GetCommandLineArgs()[0];
-        if (Path.GetFileNameWithoutExtension(executable) == "dotnet" && entry.EndsWith(".dll", StringComparison.Ordinal))
-            arguments.Insert(0, Path.GetFullPath(entry));
-        return (executable, arguments);
+        var daemon = SiblingExecutables.Locate(SiblingExecutables.Daemon);
+        if (!daemon.IsInstalled)
+            throw new DaemonStartException($"cannot start the daemon: {daemon.File} is missing; install every file of artifacts/ into one directory");
+        var argv = daemon.Argv(["daemon", "--socket", paths.SocketPath, "--config", paths.ConfigPath]);
+        return (daemon.Program, [.. argv.Skip(1)]);
     }
 
     private static Dictionary<string, string> CurrentEnvironment()

@@ -121,10 +121,14 @@ public sealed class AutoStartTests : IAsyncLifetime
     }
 
     /// <summary>Live <c>svcmgr daemon</c> processes on <paramref name="home"/>, found in /proc by argv and environment.</summary>
+    // The launcher starts the sibling svcmgr-daemon (docs/architecture.md, "Executables"); svcmgr.dll hands over to it.
+    private static bool IsSvcmgrDll(string argument) =>
+        argument.EndsWith("/svcmgr-daemon.dll", StringComparison.Ordinal) || argument.EndsWith("/svcmgr.dll", StringComparison.Ordinal);
+
     private static IReadOnlyList<int> DaemonsOf(string home) =>
     [
         .. ProcScan.Pids().Where(pid =>
-            ProcScan.Arguments(pid) is { } argv && argv.Contains("daemon") && argv.Any(a => a.EndsWith("svcmgr.dll", StringComparison.Ordinal))
+            ProcScan.Arguments(pid) is { } argv && argv.Contains("daemon") && argv.Any(IsSvcmgrDll)
             && ProcScan.EnvironmentValue(pid, "SVCMGR_HOME") == home && Processes.IsAlive(pid)),
     ];
 }

@@ -3,7 +3,7 @@ using ServiceManager.Protocol.Client;
 using ServiceManager.Protocol.Messages;
 using ServiceManager.Text;
 
-namespace ServiceManager.Cli.Doctor;
+namespace ServiceManager.Daemon.Host.Doctor;
 
 /// <summary>One attempt to reach the daemon: connected and answering, refused, absent, or connected but silent.</summary>
 internal sealed class DaemonProbe : IAsyncDisposable

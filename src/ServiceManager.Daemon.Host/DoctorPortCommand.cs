@@ -1,14 +1,15 @@
 using System.CommandLine;
 using System.Net.Sockets;
 using System.Text;
-using ServiceManager.Cli.Doctor;
+using ServiceManager.Cli;
+using ServiceManager.Daemon.Host.Doctor;
 using ServiceManager.Cli.Output;
 using ServiceManager.Platform.Unix;
 using ServiceManager.Protocol;
 using ServiceManager.Protocol.Client;
 using ServiceManager.Text;
 
-namespace ServiceManager.Cli.Commands;
+namespace ServiceManager.Daemon.Host;
 
 /// <summary>
 /// <c>svcmgr doctor port N</c>: whatever process listens on TCP port N, svcmgr's or not, with its pid and command
@@ -42,7 +43,7 @@ internal static class DoctorPortCommand
 
             if (parse.GetValue(GlobalOptions.Json))
             {
-                JsonOutput.Write<IReadOnlyList<PortHolder>>(rows, JsonOutput.Cli.IReadOnlyListPortHolder);
+                JsonOutput.Write<IReadOnlyList<PortHolder>>(rows, DoctorJsonContext.Document.IReadOnlyListPortHolder);
                 return ExitCodes.Success;
             }
 

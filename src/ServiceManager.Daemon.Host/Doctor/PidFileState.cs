@@ -1,4 +1,4 @@
-namespace ServiceManager.Cli.Doctor;
+namespace ServiceManager.Daemon.Host.Doctor;
 
 /// <summary>What the pidfile says: absent, locked by a live daemon, or left behind (unlocked) with the pid it names.</summary>
 internal sealed record PidFileState(bool Exists, bool Locked, int? Pid)

@@ -1,15 +1,16 @@
 using System.CommandLine;
+using ServiceManager.Cli;
+using ServiceManager.Cli.Handover;
 using ServiceManager.Tui.Terminal;
 
-namespace ServiceManager.Cli.Commands;
+namespace ServiceManager.Tui.Host;
 
 /// <summary><c>svcmgr top</c> (alias <c>monit</c>): the full-screen dashboard, a client of the daemon like every command.</summary>
 internal static class TopCommand
 {
     public static Command Create()
     {
-        var command = new Command("top", "Full-screen dashboard: watch, start, stop, restart, remove and read the logs of instances (keys: ? for help)");
-        command.Aliases.Add("monit");
+        var command = SiblingCommands.Top.Declare();
         command.SetAction(async (parse, ct) =>
         {
             if (Console.IsInputRedirected || Console.IsOutputRedirected)

@@ -1,8 +1,8 @@
 using System.Text;
-using ServiceManager.Daemon.Diagnostics;
+using ServiceManager.Cli;
 using ServiceManager.Protocol.Messages;
 
-namespace ServiceManager.Cli.Doctor;
+namespace ServiceManager.Daemon.Host.Doctor;
 
 /// <summary>Prints checks as <c>[OK] name: message</c> lines, each non-OK one followed by its fix.</summary>
 internal static class DoctorReport

@@ -1,13 +1,15 @@
 using System.CommandLine;
-using ServiceManager.Cli.Doctor;
+using ServiceManager.Cli;
+using ServiceManager.Cli.Handover;
 using ServiceManager.Cli.Output;
 using ServiceManager.Daemon.Diagnostics;
+using ServiceManager.Daemon.Host.Doctor;
 using ServiceManager.Protocol;
 using ServiceManager.Protocol.Client;
 using ServiceManager.Protocol.Messages;
 using ServiceManager.Text;
 
-namespace ServiceManager.Cli.Commands;
+namespace ServiceManager.Daemon.Host;
 
 /// <summary><c>svcmgr doctor</c>: checks of the environment, from here and from the daemon; <c>doctor orphans</c>: lost
 /// children; <c>doctor port N</c>: who holds a port (<see cref="DoctorPortCommand"/>).</summary>
@@ -15,10 +17,10 @@ internal static class DoctorCommand
 {
     public static Command Create()
     {
-        var command = new Command("doctor", "Check paths, permissions, socket, config, port conflicts and lost children")
-        {
-            GlobalOptions.Json, Orphans(), DoctorPortCommand.Create(),
-        };
+        var command = SiblingCommands.Doctor.Declare();
+        command.Options.Add(GlobalOptions.Json);
+        command.Subcommands.Add(Orphans());
+        command.Subcommands.Add(DoctorPortCommand.Create());
         command.SetAction(async (parse, ct) =>
         {
             var paths = GlobalOptions.Paths(parse);
@@ -82,12 +84,10 @@ internal static class DoctorCommand
         if (orphans.Count == 0) return "no lost children: every process with SVCMGR_INSTANCE belongs to a supervised instance\n";
         var table = new TableWriter("PID", "PGID", "INSTANCE", "COMMAND");
         foreach (var o in orphans)
-            table.Add(HumanText.Number(o.Pid), HumanText.Number(o.ProcessGroup), o.Instance ?? HumanText.None, Truncate(o.Command));
+            table.Add(HumanText.Number(o.Pid), HumanText.Number(o.ProcessGroup), o.Instance ?? HumanText.None, TableWriter.Truncate(o.Command));
         var text = new System.Text.StringBuilder(table.Render()).Append('\n');
         foreach (var o in orphans) text.Append(HumanText.Number(o.Pid)).Append(": ").Append(o.Reason).Append('\n');
         text.Append("\nstop one (and its group) with `kill -TERM -PGID`\n");
         return text.ToString();
     }
-
-    internal static string Truncate(string text, int max = 80) => text.Length <= max ? text : text[..(max - 3)] + "...";
 }

@@ -1,6 +1,4 @@
-using ServiceManager.Protocol.Messages;
-
-namespace ServiceManager.Daemon.Diagnostics;
+namespace ServiceManager.Protocol.Messages;
 
 /// <summary>The three outcomes of a doctor check, as they appear on the wire, and builders for each.</summary>
 public static class CheckStatus

@@ -1,11 +1,10 @@
 using System.Net.Sockets;
-using ServiceManager.Daemon.Diagnostics;
 using ServiceManager.Platform.Unix;
 using ServiceManager.Protocol;
 using ServiceManager.Protocol.Messages;
 using ServiceManager.Text;
 
-namespace ServiceManager.Cli.Doctor;
+namespace ServiceManager.Daemon.Host.Doctor;
 
 /// <summary>Is a daemon there, and did one die without cleaning up (socket file nobody listens on, unlocked pidfile)?</summary>
 internal static class DaemonChecks

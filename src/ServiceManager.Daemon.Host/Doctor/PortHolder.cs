@@ -1,4 +1,4 @@
-namespace ServiceManager.Cli.Doctor;
+namespace ServiceManager.Daemon.Host.Doctor;
 
 /// <summary>One row of <c>doctor port</c>: a listening TCP socket on the port and the process holding it.</summary>
 /// <param name="Address">The local address it is bound to (<c>0.0.0.0</c> or <c>::</c>: every address).</param>

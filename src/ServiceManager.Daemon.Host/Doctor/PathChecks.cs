@@ -1,8 +1,7 @@
-using ServiceManager.Daemon.Diagnostics;
 using ServiceManager.Protocol;
 using ServiceManager.Protocol.Messages;
 
-namespace ServiceManager.Cli.Doctor;
+namespace ServiceManager.Daemon.Host.Doctor;
 
 /// <summary>The directories svcmgr keeps its state, logs, socket and pidfile in: there, private, writable.</summary>
 internal static class PathChecks

@@ -4,7 +4,7 @@ using ServiceManager.Daemon.Diagnostics;
 using ServiceManager.Protocol;
 using ServiceManager.Protocol.Messages;
 
-namespace ServiceManager.Cli.Doctor;
+namespace ServiceManager.Daemon.Host.Doctor;
 
 /// <summary>What the daemon would check itself, done by the CLI when no daemon answers.</summary>
 internal static class LocalChecks
@@ -26,7 +26,7 @@ internal static class LocalChecks
     /// the subtree the trial needed goes again unless an earlier daemon's leaves are in it.</summary>
     private static Daemon.Hosting.Containment Containment(DaemonPaths paths, CgroupMode mode)
     {
-        var containment = Daemon.Hosting.Containment.SetUp(mode, paths.StateDirectory);
+        var containment = Hosting.Containment.SetUp(mode, paths.StateDirectory);
         containment.Cgroups?.Root.TryRemove(withChildren: false);
         return containment;
     }

@@ -1,0 +1,17 @@
+using System.CommandLine;
+
+namespace ServiceManager.Cli;
+
+/// <summary>Parse and run, the same way in svcmgr and in each sibling it hands over to (linked into them).</summary>
+internal static class CommandLineEntry
+{
+    public static async Task<int> RunAsync(RootCommand root, string[] args)
+    {
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0) return await ParseErrors.ReportAsync(parse);
+
+        // The daemon's and the MCP server's generic hosts handle SIGTERM/SIGINT themselves and need their full grace
+        // period to stop children; System.CommandLine's own termination handling would cut that short.
+        return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });
+    }
+}

@@ -1,0 +1,44 @@
+using System.CommandLine;
+using ServiceManager.Protocol;
+
+namespace ServiceManager.Cli.Handover;
+
+/// <summary>A command that <c>svcmgr</c> hands over to a sibling executable.</summary>
+internal sealed record SiblingCommand(string Name, string Executable, string Description, params string[] Aliases)
+{
+    /// <summary>The command as both executables declare it: svcmgr's stand-in (for its help and the hand-over) and
+    /// the sibling's real one (which adds options and the action) share name, aliases and description.</summary>
+    public Command Declare()
+    {
+        var command = new Command(Name, Description);
+        foreach (var alias in Aliases) command.Aliases.Add(alias);
+        return command;
+    }
+
+    public bool Answers(string word) => word == Name || Aliases.Contains(word);
+}
+
+/// <summary>
+/// The commands <c>svcmgr</c> does not run itself: each is handed over with <c>exec</c> to the sibling executable
+/// beside it (as git does), so a short client call never pays for the daemon, the TUI or the MCP server. Adding one is
+/// a line here (and the sibling's project). Linked into the siblings, which declare the same commands.
+/// </summary>
+internal static class SiblingCommands
+{
+    public static readonly SiblingCommand Daemon = new("daemon", SiblingExecutables.Daemon,
+        "Run the daemon in the foreground; SIGTERM/SIGINT stop every child gracefully, then exit 0");
+
+    public static readonly SiblingCommand Top = new("top", SiblingExecutables.Top,
+        "Full-screen dashboard: watch, start, stop, restart, remove and read the logs of instances (keys: ? for help)", "monit");
+
+    public static readonly SiblingCommand Mcp = new("mcp", SiblingExecutables.Mcp,
+        "Serve the Model Context Protocol on stdin/stdout, so AI assistants can manage processes through the daemon");
+
+    /// <summary>With no daemon it reads the config itself, which svcmgr does not carry (docs/architecture.md).</summary>
+    public static readonly SiblingCommand Doctor = new("doctor", SiblingExecutables.Daemon,
+        "Check paths, permissions, socket, config, port conflicts and lost children");
+
+    public static readonly IReadOnlyList<SiblingCommand> All = [Daemon, Top, Mcp, Doctor];
+
+    public static SiblingCommand? Find(string word) => All.FirstOrDefault(c => c.Answers(word));
+}

@@ -1,0 +1,45 @@
+namespace ServiceManager.Protocol;
+
+/// <summary>
+/// svcmgr is installed as a set of executables in one directory: <c>svcmgr</c>, the lean client, and the siblings
+/// it hands commands over to (docs/architecture.md). Finds a sibling beside the running program, in the form the
+/// running build has: a native executable (NativeAOT, or the apphost of a JIT build), or <c>dotnet NAME.dll</c> when
+/// this program was started as <c>dotnet svcmgr.dll</c> (the tests, <c>dotnet exec</c>).
+/// </summary>
+public static class SiblingExecutables
+{
+    /// <summary><c>svcmgr daemon</c>, and the commands that read the config without a daemon (<c>doctor</c>).</summary>
+    public const string Daemon = "svcmgr-daemon";
+
+    /// <summary><c>svcmgr top</c>.</summary>
+    public const string Top = "svcmgr-top";
+
+    /// <summary><c>svcmgr mcp</c>.</summary>
+    public const string Mcp = "svcmgr-mcp";
+
+    /// <summary>How to run sibling <paramref name="name"/> of this installation; whether it is there is
+    /// <see cref="SiblingLaunch.IsInstalled"/>.</summary>
+    public static SiblingLaunch Locate(string name)
+    {
+        var running = Environment.ProcessPath ?? throw new InvalidOperationException("the running executable is unknown");
+        if (Path.GetFileName(running) == "dotnet")
+        {
+            var assembly = Path.Combine(AppContext.BaseDirectory, name + ".dll");
+            return new SiblingLaunch(name, running, [assembly], assembly);
+        }
+
+        // ProcessPath comes from /proc/self/exe: a symlink on PATH leads to the directory the set is installed in.
+        var executable = Path.Combine(Path.GetDirectoryName(running) ?? "/", name);
+        return new SiblingLaunch(name, executable, [], executable);
+    }
+}
+
+/// <summary>A sibling executable: run <see cref="Program"/> with <see cref="Prefix"/> before the arguments.</summary>
+/// <param name="File">The file that must exist for the sibling to run (the executable, or its assembly).</param>
+public sealed record SiblingLaunch(string Name, string Program, IReadOnlyList<string> Prefix, string File)
+{
+    public bool IsInstalled => System.IO.File.Exists(File);
+
+    /// <summary>argv for <c>exec</c>: argv[0], the prefix, then <paramref name="arguments"/>.</summary>
+    public IReadOnlyList<string> Argv(IEnumerable<string> arguments) => [Program, .. Prefix, .. arguments];
+}
