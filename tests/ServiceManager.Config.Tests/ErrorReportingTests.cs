@@ -46,7 +46,7 @@ public sealed class ErrorReportingTests : ConfigTestBase
 
         errors.Select(e => e.ToString()).Should().Equal(
             $"{ConfigPath}:2:1: daemon.log_max_sise: unknown key (did you mean 'log_max_size'?)",
-            $"{ConfigPath}:4:2: instance: unknown key (did you mean 'instances'?); the top level holds [daemon], [templates.ID] and [instances.ID]");
+            $"{ConfigPath}:4:2: instance: unknown key (did you mean 'instances'?); the top level holds [daemon], [web], [templates.ID] and [instances.ID]");
     }
 
     [Fact]
