@@ -120,11 +120,11 @@ public sealed class AutoStartTests : IAsyncLifetime
         (await client.ListAsync(new())).Select(i => i.Id).Should().BeEquivalentTo(["first", "second"]);
     }
 
-    /// <summary>Live <c>svcmgr daemon</c> processes on <paramref name="home"/>, found in /proc by argv and environment.</summary>
     // The launcher starts the sibling svcmgr-daemon (docs/architecture.md, "Executables"); svcmgr.dll hands over to it.
     private static bool IsSvcmgrDll(string argument) =>
         argument.EndsWith("/svcmgr-daemon.dll", StringComparison.Ordinal) || argument.EndsWith("/svcmgr.dll", StringComparison.Ordinal);
 
+    /// <summary>Live <c>svcmgr daemon</c> processes on <paramref name="home"/>, found in /proc by argv and environment.</summary>
     private static IReadOnlyList<int> DaemonsOf(string home) =>
     [
         .. ProcScan.Pids().Where(pid =>
