@@ -142,8 +142,9 @@ public sealed class ReadEndpointTests(ApiFixture fixture) : IClassFixture<ApiFix
     [Fact]
     public async Task Prometheus_metrics_carry_the_required_families_labelled_by_instance_and_template()
     {
+        // CPU percent is a difference of two samples, so it appears one sampling interval after memory does.
         var answer = await Eventually.GetAsync(() => Json.GetAsync(Http, "/metrics"),
-            a => a.Text.Contains("svcmgr_instance_memory_bytes{instance=\"alpha\"", StringComparison.Ordinal), "alpha's memory in /metrics");
+            a => a.Text.Contains("svcmgr_instance_cpu_percent{instance=\"alpha\"", StringComparison.Ordinal), "alpha's CPU in /metrics");
 
         answer.Status.Should().Be(HttpStatusCode.OK);
         answer.ContentType.Should().StartWith("text/plain").And.Contain("version=0.0.4");
