@@ -74,10 +74,12 @@ internal static unsafe partial class NativeSpawn
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {
-            // The runtime's message is several lines, one per name tried (libX.so, libX, liblibX.so…): keep the loader's
-            // answer for the real file name.
+            // The runtime's message is several lines, one per place and name tried (libX.so, libX, liblibX.so…, beside the
+            // application and in the shared framework, in an order that depends on the deps file): keep the loader's
+            // answer for the real file name beside the application, where the library belongs.
             var lines = e.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            var detail = lines.FirstOrDefault(l => l.Contains($"/{Library}.so:", StringComparison.Ordinal)) ?? lines[^1];
+            var detail = lines.FirstOrDefault(l => l.Contains($"{AppContext.BaseDirectory}{Library}.so:", StringComparison.Ordinal))
+                ?? lines.FirstOrDefault(l => l.Contains($"/{Library}.so:", StringComparison.Ordinal)) ?? lines[^1];
             return $"{Library}.so cannot be loaded (not beside the application, or built with -p:SvcmgrNativeSpawn=false): {detail}";
         }
         return errno switch
