@@ -42,7 +42,8 @@ public sealed class NativeLibrary : IDisposable
         _ => "linux-x64",
     };
 
-    private static string FindRepository()
+    /// <summary>The repository this test build came from (docs, sources).</summary>
+    internal static string FindRepository()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "ServiceManager.sln"))) return dir.FullName;
