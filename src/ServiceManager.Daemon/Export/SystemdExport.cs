@@ -60,7 +60,8 @@ public static class SystemdExport
             .Set("KillSignal", SignalNames.Name(instance.Stop.Signal))
             .Set("TimeoutStopSec", SystemdText.Duration(instance.Stop.Timeout));
         if (instance.Stop.Command is { Length: > 0 } stop)
-            service.Set("ExecStop", SystemdText.ExecLine(["/bin/sh", "-c", stop.Replace("{pid}", "\u0001", StringComparison.Ordinal)]).Replace("\u0001", "$MAINPID", StringComparison.Ordinal));
+            // {pid} passes the escaping untouched (no %, $, quote or backslash in it) and becomes systemd's variable after.
+            service.Set("ExecStop", SystemdText.ExecLine(["/bin/sh", "-c", stop]).Replace("{pid}", "$MAINPID", StringComparison.Ordinal));
         if (instance.MaxMemoryBytes is { } memory)
             service.Comment("max_memory: svcmgr restarts the instance above it; systemd's limit kills it (and Restart= starts it again)")
                 .Set("MemoryMax", memory.ToString(System.Globalization.CultureInfo.InvariantCulture));
