@@ -48,7 +48,15 @@ internal static class ExportCommand
     {
         var file = new Argument<string?>("FILE") { Description = "The file to write; without it (or -) the file is printed", Arity = ArgumentArity.ZeroOrOne };
         var command = new Command("toml", "Save the whole fleet, config and run-time instances, as one services.toml that loads back (pm2 save)") { file };
-        command.SetAction(parse => Run(parse, fleet => Write(parse.GetValue(file) ?? "-", TomlExport.File(fleet, Source(fleet)))));
+        command.SetAction(parse => Run(parse, fleet =>
+        {
+            var target = parse.GetValue(file) ?? "-";
+            Write(target, TomlExport.File(fleet, Source(fleet)));
+            // The config's text is copied as written: its relative paths (and the default working directory, the
+            // config's own) would resolve against the new file's directory.
+            if (target != "-" && fleet.ConfigText is not null && Path.GetDirectoryName(Path.GetFullPath(target)) != Path.GetDirectoryName(fleet.Config.Path))
+                Console.Error.WriteLine($"svcmgr: note: {target} is not beside {fleet.Config.Path}; the config's relative paths and default working directories will resolve against its own directory");
+        }));
         return command;
     }
 
