@@ -6,11 +6,13 @@ using ServiceManager.Platform.Unix;
 // Before the runtime first starts a process: a SIGCHLD inherited as ignored would let the kernel reap our children.
 ChildSignals.EnsureDefaultDisposition();
 
-var root = new RootCommand("svcmgr-daemon: the svcmgr daemon, and the commands that read the config without one (`svcmgr daemon` and `svcmgr doctor` run it)")
+var root = new RootCommand("svcmgr-daemon: the svcmgr daemon, and the commands that read the config without one (`svcmgr daemon`, `doctor`, `startup` and `export` run it)")
 {
     GlobalOptions.Socket,
     GlobalOptions.Config,
     DaemonCommand.Create(),
     DoctorCommand.Create(),
+    StartupCommand.Create(),
+    ExportCommand.Create(),
 };
 return await CommandLineEntry.RunAsync(root, args);

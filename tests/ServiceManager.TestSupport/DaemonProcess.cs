@@ -41,6 +41,18 @@ public sealed class DaemonProcess : IAsyncDisposable
         return LaunchAsync(Svcmgr.StartInfo(home, ["daemon", .. extraArgs]), home, socketPath);
     }
 
+    /// <summary>A daemon with extra environment variables (null removes one), waited for as <see cref="StartAsync"/> does.</summary>
+    public static Task<DaemonProcess> StartWithAsync(string home, IReadOnlyDictionary<string, string?> environment, params string[] extraArgs) =>
+        LaunchAsync(Svcmgr.StartInfo(home, ["daemon", .. extraArgs], environment), home, Path.Combine(home, "svcmgr.sock"));
+
+    /// <summary>Starts a daemon and returns at once, before its socket answers (a test of what happens meanwhile).</summary>
+    public static DaemonProcess Launch(string home, IReadOnlyDictionary<string, string?> environment)
+    {
+        var process = Process.Start(Svcmgr.StartInfo(home, ["daemon"], environment))!;
+        process.StandardInput.Close();
+        return new DaemonProcess(home, Path.Combine(home, "svcmgr.sock"), process);
+    }
+
     /// <summary>A daemon run from another copy of svcmgr.dll than the build output's (see <see cref="Svcmgr.StartInfo"/>).</summary>
     public static Task<DaemonProcess> StartFromAsync(string dll, string home) =>
         LaunchAsync(Svcmgr.StartInfo(home, ["daemon"], dll: dll), home, Path.Combine(home, "svcmgr.sock"));

@@ -38,7 +38,15 @@ internal static class SiblingCommands
     public static readonly SiblingCommand Doctor = new("doctor", SiblingExecutables.Daemon,
         "Check paths, permissions, socket, config, port conflicts and lost children");
 
-    public static readonly IReadOnlyList<SiblingCommand> All = [Daemon, Top, Mcp, Doctor];
+    /// <summary>Boot units for the daemon of this installation: it knows where <c>svcmgr-daemon</c> is.</summary>
+    public static readonly SiblingCommand Startup = new("startup", SiblingExecutables.Daemon,
+        "Print or write a boot unit for the daemon: startup systemd [--user], startup launchd");
+
+    /// <summary>Reads the config and state.json, which svcmgr does not.</summary>
+    public static readonly SiblingCommand Export = new("export", SiblingExecutables.Daemon,
+        "Export the fleet: export systemd DIR, export compose FILE, export toml [FILE] (config and run-time instances)");
+
+    public static readonly IReadOnlyList<SiblingCommand> All = [Daemon, Top, Mcp, Doctor, Startup, Export];
 
     public static SiblingCommand? Find(string word) => All.FirstOrDefault(c => c.Answers(word));
 }

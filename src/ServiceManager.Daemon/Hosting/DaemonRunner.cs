@@ -11,6 +11,7 @@ using ServiceManager.Daemon.Scheduling;
 using ServiceManager.Daemon.Watching;
 using ServiceManager.Monitoring.Health;
 using ServiceManager.Monitoring.Metrics;
+using ServiceManager.Platform.Unix;
 using ServiceManager.Protocol;
 using ServiceManager.Supervision;
 
@@ -40,6 +41,9 @@ public static class DaemonRunner
             return 1;
         }
 
+        // Read once and removed, as sd_notify(unset_environment) does: children must not take systemd's socket for theirs.
+        var notify = NotifySocket.From(Environment.GetEnvironmentVariable(NotifySocket.Variable));
+        Environment.SetEnvironmentVariable(NotifySocket.Variable, null);
         var environment = DaemonEnvironment.Capture();
         // The state first: the config must keep clear of the ids and ports of instances created at run time.
         var persisted = StateFile.Load(paths.StateFile, TimeProvider.System);
@@ -59,7 +63,7 @@ public static class DaemonRunner
         var containment = Containment.SetUp(config.Daemon.Cgroups, paths.StateDirectory);
         logger.Information("containment: {Containment}", containment.Description);
         logger.Information("spawner: {Spawner}", SpawnerDescription.Describe(containment.Cgroups is not null));
-        var host = BuildHost(paths, config, environment, persisted, containment, logger, start);
+        var host = BuildHost(paths, config, environment, persisted, containment, logger, start, notify);
         try
         {
             await host.RunAsync(cancellationToken);
@@ -77,7 +81,7 @@ public static class DaemonRunner
     /// file wins and the clashing run-time instances are dropped at start-up (with a warning) rather than refusing
     /// to start.
     /// </summary>
-    private static Config.Model.ServicesConfig LoadConfig(string path, IReadOnlyDictionary<string, string> environment, PersistedState persisted)
+    internal static Config.Model.ServicesConfig LoadConfig(string path, IReadOnlyDictionary<string, string> environment, PersistedState persisted)
     {
         try
         {
@@ -96,7 +100,8 @@ public static class DaemonRunner
         PersistedState persisted,
         Containment containment,
         Serilog.Core.Logger logger,
-        DaemonStart start)
+        DaemonStart start,
+        NotifySocket? notify)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, Args = [] });
         builder.Services.AddSerilog(logger, dispose: false);
@@ -142,6 +147,8 @@ public static class DaemonRunner
         builder.Services.AddHostedService<LogWriteWatch>();
         // Last, so it is stopped first: browsers lose the server before the fleet goes down, not the other way round.
         builder.Services.AddHostedService<WebFrontEnd>();
+        builder.Services.AddHostedService(sp => new SystemdNotification(
+            notify, sp.GetRequiredService<IHostApplicationLifetime>(), sp.GetRequiredService<ILogger<SystemdNotification>>()));
         return builder.Build();
     }
 

@@ -4,7 +4,7 @@ namespace ServiceManager.Platform.Unix;
 /// execvp-style lookup against the child's PATH: posix_spawnp would search the daemon's PATH instead, and would only
 /// report a missing program through an exit status.
 /// </summary>
-internal static class ProgramResolver
+public static class ProgramResolver
 {
     private const string FallbackPath = "/usr/local/bin:/usr/bin:/bin";
 
