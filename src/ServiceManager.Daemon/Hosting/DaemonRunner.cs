@@ -27,6 +27,8 @@ public static class DaemonRunner
     public static async Task<int> RunAsync(DaemonPaths paths, CancellationToken cancellationToken)
     {
         var start = new DaemonStart(TimeProvider.System.GetUtcNow());
+        // First: SIGHUP's default action would end a daemon that is still starting (docs/daemon.md).
+        using var sighup = new ReloadSignal();
         EnsurePrivateDirectory(paths.StateDirectory);
         EnsurePrivateDirectory(paths.RuntimeDirectory);
 
@@ -59,7 +61,7 @@ public static class DaemonRunner
         var containment = Containment.SetUp(config.Daemon.Cgroups, paths.StateDirectory);
         logger.Information("containment: {Containment}", containment.Description);
         logger.Information("spawner: {Spawner}", SpawnerDescription.Describe(containment.Cgroups is not null));
-        var host = BuildHost(paths, config, environment, persisted, containment, logger, start);
+        var host = BuildHost(paths, config, environment, persisted, containment, logger, start, sighup);
         try
         {
             await host.RunAsync(cancellationToken);
@@ -96,7 +98,8 @@ public static class DaemonRunner
         PersistedState persisted,
         Containment containment,
         Serilog.Core.Logger logger,
-        DaemonStart start)
+        DaemonStart start,
+        ReloadSignal sighup)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, Args = [] });
         builder.Services.AddSerilog(logger, dispose: false);
@@ -106,6 +109,7 @@ public static class DaemonRunner
 
         builder.Services.AddSingleton(paths);
         builder.Services.AddSingleton(start);
+        builder.Services.AddSingleton(sighup);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(containment);
         builder.Services.AddSingleton(sp => new ServiceManager.Platform.Unix.UnixProcessSpawner(
