@@ -27,7 +27,7 @@ public static class DaemonRunner
     public static async Task<int> RunAsync(DaemonPaths paths, CancellationToken cancellationToken)
     {
         var start = new DaemonStart(TimeProvider.System.GetUtcNow());
-        // First: SIGHUP's default action would end a daemon that is still starting (docs/daemon.md).
+        // First: SIGHUP's default action would end a daemon that is still starting (docs/supervision.md).
         using var sighup = new ReloadSignal();
         EnsurePrivateDirectory(paths.StateDirectory);
         EnsurePrivateDirectory(paths.RuntimeDirectory);
