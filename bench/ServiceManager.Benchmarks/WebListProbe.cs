@@ -26,7 +26,7 @@ internal static partial class WebListProbe
         var socket = Path.Combine(home, "svcmgr.sock");
 
         using var daemon = Start(binaries, "svcmgr", home, ["daemon"]);
-        using var web = Start(binaries, "svcmgr-web", home, ["--listen", "127.0.0.1:0", "--socket", socket]);
+        using var web = Start(binaries, "svcmgr", home, ["web", "--listen", "127.0.0.1:0", "--socket", socket]); // hands over to svcmgr-web
         try
         {
             return MeasureAsync(instances, rounds, socket, ReadListenUrl(web)).GetAwaiter().GetResult();

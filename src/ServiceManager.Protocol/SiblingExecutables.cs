@@ -17,6 +17,9 @@ public static class SiblingExecutables
     /// <summary><c>svcmgr mcp</c>.</summary>
     public const string Mcp = "svcmgr-mcp";
 
+    /// <summary><c>svcmgr web</c>, which the daemon also runs itself for <c>[web] listen</c>.</summary>
+    public const string Web = "svcmgr-web";
+
     /// <summary>How to run sibling <paramref name="name"/> of this installation; whether it is there is
     /// <see cref="SiblingLaunch.IsInstalled"/>.</summary>
     public static SiblingLaunch Locate(string name)

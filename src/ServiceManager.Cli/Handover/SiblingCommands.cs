@@ -20,7 +20,7 @@ internal sealed record SiblingCommand(string Name, string Executable, string Des
 
 /// <summary>
 /// The commands <c>svcmgr</c> does not run itself: each is handed over with <c>exec</c> to the sibling executable
-/// beside it (as git does), so a short client call never pays for the daemon, the TUI or the MCP server. Adding one is
+/// beside it (as git does), so a short client call never pays for the daemon, the TUI, the MCP server or Kestrel. Adding one is
 /// a line here (and the sibling's project). Linked into the siblings, which declare the same commands.
 /// </summary>
 internal static class SiblingCommands
@@ -34,6 +34,9 @@ internal static class SiblingCommands
     public static readonly SiblingCommand Mcp = new("mcp", SiblingExecutables.Mcp,
         "Serve the Model Context Protocol on stdin/stdout, so AI assistants can manage processes through the daemon");
 
+    public static readonly SiblingCommand Web = new("web", SiblingExecutables.Web,
+        "Serve the HTTP API, WebSocket events and web dashboard on 127.0.0.1:8767 (a client of the daemon, like the CLI)");
+
     /// <summary>With no daemon it reads the config itself, which svcmgr does not carry (docs/architecture.md).</summary>
     public static readonly SiblingCommand Doctor = new("doctor", SiblingExecutables.Daemon,
         "Check paths, permissions, socket, config, port conflicts and lost children");
@@ -46,7 +49,7 @@ internal static class SiblingCommands
     public static readonly SiblingCommand Export = new("export", SiblingExecutables.Daemon,
         "Export the fleet: export systemd DIR, export compose FILE, export toml [FILE] (config and run-time instances)");
 
-    public static readonly IReadOnlyList<SiblingCommand> All = [Daemon, Top, Mcp, Doctor, Startup, Export];
+    public static readonly IReadOnlyList<SiblingCommand> All = [Daemon, Top, Mcp, Web, Doctor, Startup, Export];
 
     public static SiblingCommand? Find(string word) => All.FirstOrDefault(c => c.Answers(word));
 }

@@ -28,6 +28,8 @@ public static class DaemonRunner
     public static async Task<int> RunAsync(DaemonPaths paths, CancellationToken cancellationToken)
     {
         var start = new DaemonStart(TimeProvider.System.GetUtcNow());
+        // First: SIGHUP's default action would end a daemon that is still starting (docs/supervision.md).
+        using var sighup = new ReloadSignal();
         EnsurePrivateDirectory(paths.StateDirectory);
         EnsurePrivateDirectory(paths.RuntimeDirectory);
 
@@ -63,7 +65,7 @@ public static class DaemonRunner
         var containment = Containment.SetUp(config.Daemon.Cgroups, paths.StateDirectory);
         logger.Information("containment: {Containment}", containment.Description);
         logger.Information("spawner: {Spawner}", SpawnerDescription.Describe(containment.Cgroups is not null));
-        var host = BuildHost(paths, config, environment, persisted, containment, logger, start, notify);
+        var host = BuildHost(paths, config, environment, persisted, containment, logger, start, notify, sighup);
         try
         {
             await host.RunAsync(cancellationToken);
@@ -101,7 +103,8 @@ public static class DaemonRunner
         Containment containment,
         Serilog.Core.Logger logger,
         DaemonStart start,
-        NotifySocket? notify)
+        NotifySocket? notify,
+        ReloadSignal sighup)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, Args = [] });
         builder.Services.AddSerilog(logger, dispose: false);
@@ -111,6 +114,7 @@ public static class DaemonRunner
 
         builder.Services.AddSingleton(paths);
         builder.Services.AddSingleton(start);
+        builder.Services.AddSingleton(sighup);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(containment);
         builder.Services.AddSingleton(sp => new ServiceManager.Platform.Unix.UnixProcessSpawner(

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using ServiceManager.Config.Model;
 using ServiceManager.Daemon.Instances;
@@ -14,24 +13,20 @@ namespace ServiceManager.Daemon.Hosting;
 /// waits for the answer, so the outcome goes to the daemon's log and the <c>config_reloaded</c> event; an invalid file
 /// is logged with its errors and changes nothing.
 /// </summary>
-internal sealed class HotReload(FleetCoordinator coordinator, ConfigStore config, EventHub events, TimeProvider time, ILoggerFactory loggers) : IDisposable
+internal sealed class HotReload(
+    FleetCoordinator coordinator, ConfigStore config, ReloadSignal sighup, EventHub events, TimeProvider time, ILoggerFactory loggers) : IDisposable
 {
     /// <summary>How long the file must have had its first change before it is read: an editor's save is done by then.</summary>
     internal static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(500);
 
     private readonly Lock _gate = new();
     private readonly ILogger _logger = loggers.CreateLogger("reload");
-    private PosixSignalRegistration? _sighup;
     private DirectoryWatch? _watch;
     private bool _disposed;
 
     public void Start()
     {
-        _sighup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, context =>
-        {
-            context.Cancel = true;
-            _ = ReloadAsync("SIGHUP");
-        });
+        sighup.Attach(() => _ = ReloadAsync("SIGHUP"));
         config.Committed += FollowWatchSetting;
         FollowWatchSetting();
     }
@@ -99,6 +94,6 @@ internal sealed class HotReload(FleetCoordinator coordinator, ConfigStore config
             _watch = null;
         }
         config.Committed -= FollowWatchSetting;
-        _sighup?.Dispose();
+        sighup.Detach();
     }
 }

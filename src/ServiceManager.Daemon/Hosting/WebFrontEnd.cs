@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using ServiceManager.Config.Model;
@@ -105,27 +106,22 @@ internal sealed class WebFrontEnd(ConfigStore config, DaemonPaths paths, TimePro
         }
     }
 
+    /// <summary><c>svcmgr-web web --listen … --socket …</c>: the command line <c>svcmgr web</c> hands it, so it runs
+    /// exactly as a user's would (the native sibling beside this executable, or its dll under the same dotnet).</summary>
     private ProcessStartInfo StartInfo(WebSettings web)
     {
-        var (file, prefix) = WebExecutable.Locate();
-        var info = new ProcessStartInfo(file)
+        var sibling = SiblingExecutables.Locate(SiblingExecutables.Web);
+        var info = new ProcessStartInfo(sibling.Program)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        foreach (var arg in prefix) info.ArgumentList.Add(arg);
-        info.ArgumentList.Add("--listen");
-        info.ArgumentList.Add(web.Listen);
-        info.ArgumentList.Add("--socket");
-        info.ArgumentList.Add(paths.SocketPath);
-        if (web.TokenFile is not null)
-        {
-            info.ArgumentList.Add("--token-file");
-            info.ArgumentList.Add(web.TokenFile);
-        }
-
+        // --daemon-pid: it stops by itself if this daemon dies without stopping it (SIGKILL).
+        List<string> args = ["web", "--listen", web.Listen, "--socket", paths.SocketPath, "--daemon-pid", Environment.ProcessId.ToString(CultureInfo.InvariantCulture)];
+        if (web.TokenFile is not null) args.AddRange(["--token-file", web.TokenFile]);
+        foreach (var arg in sibling.Argv(args).Skip(1)) info.ArgumentList.Add(arg);
         return info;
     }
 }

@@ -38,11 +38,28 @@ internal static unsafe partial class LibC
     [LibraryImport(Lib, SetLastError = true)]
     public static partial int waitid(int idType, int id, SigInfo* info, int options);
 
+    public const short POLLIN = 0x1;
+
+    [LibraryImport(Lib, SetLastError = true)]
+    public static partial int poll(PollFd* fds, nuint count, int timeoutMs);
+
+    [LibraryImport(Lib)]
+    public static partial int getppid();
+
     [LibraryImport(Lib, SetLastError = true)]
     private static partial long syscall(long number, long arg1, long arg2);
 
     /// <summary>Through syscall() because glibc only gained a pidfd_open wrapper in 2.36.</summary>
     public static int pidfd_open(int pid) => (int)syscall(SYS_pidfd_open, pid, 0);
+
+    /// <summary>struct pollfd.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    public struct PollFd
+    {
+        public int Fd;
+        public short Events;
+        public short Revents;
+    }
 
     /// <summary>siginfo_t as filled in for SIGCHLD/waitid: 128 bytes, si_code at 8, si_pid at 16, si_status at 24.</summary>
     [StructLayout(LayoutKind.Explicit, Size = 128)]

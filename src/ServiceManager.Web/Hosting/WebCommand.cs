@@ -1,15 +1,30 @@
 using System.CommandLine;
+using ServiceManager.Cli;
+using ServiceManager.Cli.Handover;
+using ServiceManager.Platform.Unix;
 using ServiceManager.Protocol;
 
 namespace ServiceManager.Web.Hosting;
 
 /// <summary>
-/// <c>svcmgr-web [--listen ADDR:PORT] [--token-file FILE] [--socket PATH]</c>, what <c>svcmgr web</c> runs. Refuses
-/// (exit 64) to listen beyond loopback without a token.
+/// <c>svcmgr web [--listen ADDR:PORT] [--token-file FILE]</c>: svcmgr hands the command over to this executable with
+/// its whole command line (global options included), as it does <c>daemon</c> and <c>top</c>, and the daemon runs it
+/// the same way for <c>[web] listen</c>. Refuses (exit 64) to listen beyond loopback without a token.
 /// </summary>
 internal static class WebCommand
 {
-    public static async Task<int> RunAsync(string[] args)
+    public static Task<int> RunAsync(string[] args)
+    {
+        var root = new RootCommand("svcmgr-web: the HTTP API, WebSocket events and web dashboard of the svcmgr daemon (`svcmgr web` runs it)")
+        {
+            GlobalOptions.Socket,
+            GlobalOptions.Config,
+            Create(),
+        };
+        return CommandLineEntry.RunAsync(root, args);
+    }
+
+    private static Command Create()
     {
         var listen = new Option<string>("--listen")
         {
@@ -20,30 +35,21 @@ internal static class WebCommand
         {
             Description = "File holding the token every request must present (Authorization: Bearer TOKEN, or the dashboard's login)",
         };
-        var socket = new Option<string?>("--socket")
+        var daemonPid = new Option<int?>("--daemon-pid")
         {
-            Description = "Path of the daemon's socket (default: $SVCMGR_SOCKET, $SVCMGR_HOME/svcmgr.sock or $XDG_RUNTIME_DIR/svcmgr/svcmgr.sock)",
+            Description = "Stop when this process exits (the daemon passes its pid when [web] listen makes it run svcmgr-web)",
+            Hidden = true,
         };
-        var config = new Option<string?>("--config") { Description = "Accepted for symmetry with svcmgr; the web front end reads no config" };
-        var root = new RootCommand("svcmgr web: the HTTP API, WebSocket events and web dashboard of the svcmgr daemon")
-        {
-            listen, tokenFile, socket, config,
-        };
-
-        var parse = root.Parse(args);
-        if (parse.Errors.Count > 0)
-        {
-            foreach (var error in parse.Errors) await Console.Error.WriteLineAsync($"svcmgr web: {error.Message}");
-            return ExitCodes.Usage;
-        }
-
-        root.SetAction(async (result, ct) =>
+        var command = SiblingCommands.Web.Declare();
+        command.Options.Add(listen);
+        command.Options.Add(tokenFile);
+        command.Options.Add(daemonPid);
+        command.SetAction(async (parse, ct) =>
         {
             WebOptions options;
             try
             {
-                options = Options(result.GetValue(listen)!, result.GetValue(tokenFile),
-                    DaemonPaths.FromEnvironment(result.GetValue(socket), result.GetValue(config)));
+                options = Options(parse.GetValue(listen)!, parse.GetValue(tokenFile), GlobalOptions.Paths(parse));
             }
             catch (FormatException ex)
             {
@@ -51,9 +57,27 @@ internal static class WebCommand
                 return ExitCodes.Usage;
             }
 
-            return await WebServer.RunAsync(options, ct);
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            if (parse.GetValue(daemonPid) is { } pid) _ = StopWhenGoneAsync(pid, stop);
+            return await WebServer.RunAsync(options, stop.Token);
         });
-        return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });
+        return command;
+    }
+
+    /// <summary>A daemon killed with SIGKILL cannot stop the svcmgr-web it runs: without this it would live on,
+    /// answering 503 and holding the port the next daemon's svcmgr-web needs.</summary>
+    private static async Task StopWhenGoneAsync(int daemonPid, CancellationTokenSource stop)
+    {
+        await ParentWatch.WhenGoneAsync(daemonPid);
+        await Console.Error.WriteLineAsync($"svcmgr web: the daemon that runs it (pid {daemonPid}) is gone; stopping");
+        try
+        {
+            await stop.CancelAsync();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The server stopped on its own first.
+        }
     }
 
     /// <exception cref="FormatException">A bad address or token file, or a non-loopback address without a token.</exception>

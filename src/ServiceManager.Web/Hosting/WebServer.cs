@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using ServiceManager.Cli;
 using ServiceManager.Protocol.Client;
 using ServiceManager.Web.Api;
 using ServiceManager.Web.Dashboard;

@@ -47,6 +47,61 @@ public sealed class HotReloadTests
     }
 
     [Fact]
+    public async Task A_sighup_while_the_daemon_is_still_starting_does_not_end_it_and_is_answered_once_it_is_ready()
+    {
+        using var home = new TestHome();
+        home.WriteConfig(One);
+        using var process = Process.Start(Svcmgr.StartInfo(home.Path, ["daemon"]))!;
+        process.StandardInput.Close();
+        var output = new System.Text.StringBuilder();
+        process.OutputDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            // The pidfile is taken early in start-up, well before the fleet is restored and the reload is ready:
+            // from then until the daemon answers, SIGHUP after SIGHUP, so some land in that window.
+            var pidFile = Path.Combine(home.Path, "svcmgr.pid");
+            await Eventually.TrueAsync(() => process.HasExited || ServiceManager.Daemon.Hosting.PidFileLock.ReadHolder(pidFile) == process.Id,
+                "the daemon to take its pidfile");
+            var sent = 0;
+            do
+            {
+                ServiceManager.Platform.Unix.UnixProcess.Signal(process.Id, 1);
+                sent++;
+            }
+            while (!process.HasExited && !await AnswersPingAsync(Path.Combine(home.Path, "svcmgr.sock")));
+
+            process.HasExited.Should().BeFalse($"{sent} SIGHUPs during start-up must not end the daemon (exit {(process.HasExited ? process.ExitCode : 0)}):\n{output}");
+            await Eventually.TrueAsync(() => File.Exists(Path.Combine(home.Path, "daemon.log")) &&
+                                             File.ReadAllText(Path.Combine(home.Path, "daemon.log")).Contains("Config reloaded (SIGHUP)", StringComparison.Ordinal),
+                "the SIGHUPs answered with a reload once the daemon was ready");
+            process.HasExited.Should().BeFalse();
+        }
+        finally
+        {
+            if (!process.HasExited) ServiceManager.Platform.Unix.UnixProcess.Signal(process.Id, 15);
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+            await process.WaitForExitAsync(timeout.Token);
+        }
+    }
+
+    private static async Task<bool> AnswersPingAsync(string socket)
+    {
+        try
+        {
+            await using var client = await ServiceManager.Protocol.Client.DaemonClient.ConnectAsync(socket);
+            await client.PingAsync();
+            return true;
+        }
+        catch (ServiceManager.Protocol.Client.DaemonUnreachableException)
+        {
+            return false;
+        }
+    }
+
+    [Fact]
     public async Task Watch_config_reloads_when_the_file_is_saved_and_an_invalid_save_changes_nothing()
     {
         using var home = new TestHome();

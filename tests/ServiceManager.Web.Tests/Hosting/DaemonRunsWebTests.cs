@@ -36,6 +36,38 @@ public sealed class DaemonRunsWebTests
     }
 
     [Fact]
+    public async Task After_the_daemon_is_killed_with_sigkill_its_svcmgr_web_stops_and_the_next_daemons_takes_the_port()
+    {
+        using var home = new TestHome();
+        var port = FreePort();
+        home.WriteConfig($"""
+            [web]
+            listen = "127.0.0.1:{port}"
+            """);
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(10) };
+        int orphan;
+        await using (var killed = await DaemonProcess.StartAsync(home.Path))
+        {
+            await HealthAsync(http, "svcmgr-web started by the first daemon");
+            orphan = WebPids(killed.Process.Id).Should().ContainSingle().Subject;
+
+            ServiceManager.Platform.Unix.UnixProcess.Signal(killed.Process.Id, 9);
+            await killed.Process.WaitForExitAsync();
+        }
+
+        await Processes.GoneAsync(orphan, "the killed daemon's svcmgr-web");
+        await using var next = await DaemonProcess.StartAsync(home.Path);
+        var health = await Eventually.GetAsync(async () =>
+        {
+            try { return await Json.GetAsync(http, "/api/health"); }
+            catch (HttpRequestException) { return null; }
+            catch (TaskCanceledException) { return null; }
+        }, a => a?.Status == HttpStatusCode.OK && a.Body.GetProperty("daemon").GetProperty("pid").GetInt32() == next.Process.Id,
+            "the next daemon's svcmgr-web on the same port");
+        WebPids(next.Process.Id).Should().ContainSingle("the next daemon runs its own svcmgr-web: " + health);
+    }
+
+    [Fact]
     public async Task A_web_table_without_listen_is_a_config_error_naming_the_key()
     {
         using var home = new TestHome();

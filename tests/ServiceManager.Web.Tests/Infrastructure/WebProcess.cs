@@ -4,11 +4,9 @@ using System.Text.RegularExpressions;
 
 namespace ServiceManager.Web.Tests.Infrastructure;
 
-/// <summary>A real <c>svcmgr-web</c> (the built svcmgr-web.dll) on a private SVCMGR_HOME, on a port it picks itself.</summary>
+/// <summary>A real <c>svcmgr web</c> (the built svcmgr.dll handing over to svcmgr-web.dll) on a private SVCMGR_HOME, on a port it picks itself.</summary>
 internal sealed partial class WebProcess : IAsyncDisposable
 {
-    public static string Dll { get; } = Path.Combine(AppContext.BaseDirectory, "svcmgr-web.dll");
-
     private readonly StringBuilder _output = new();
     private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -28,31 +26,21 @@ internal sealed partial class WebProcess : IAsyncDisposable
 
     public string Output { get { lock (_output) return _output.ToString(); } }
 
-    public static ProcessStartInfo StartInfo(string home, IEnumerable<string> args)
-    {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add(Dll);
-        foreach (var arg in args) info.ArgumentList.Add(arg);
-        foreach (var (key, value) in Svcmgr.Environment(home))
-        {
-            if (value is null) info.Environment.Remove(key);
-            else info.Environment[key] = value;
-        }
-
-        return info;
-    }
+    /// <summary><c>svcmgr web ARGS</c> through the real lean CLI, which hands the command over to svcmgr-web with
+    /// <c>exec</c>: the process started is the server (same pid), as for a user.</summary>
+    public static ProcessStartInfo StartInfo(string home, IEnumerable<string> args) => Svcmgr.StartInfo(home, ["web", .. args]);
 
     /// <summary>Starts it on 127.0.0.1:0 (plus <paramref name="extraArgs"/>) and waits for its "listening on" line.</summary>
     public static async Task<WebProcess> StartAsync(string home, params string[] extraArgs)
     {
         var args = extraArgs.Contains("--listen") ? extraArgs : ["--listen", "127.0.0.1:0", .. extraArgs];
-        var web = new WebProcess(Process.Start(StartInfo(home, args))!);
+        return await StartAsync(StartInfo(home, args));
+    }
+
+    /// <summary>Starts <paramref name="info"/> (a svcmgr command line that serves) and waits for its "listening on" line.</summary>
+    public static async Task<WebProcess> StartAsync(ProcessStartInfo info)
+    {
+        var web = new WebProcess(Process.Start(info)!);
         web.Process.StandardInput.Close();
         try
         {
