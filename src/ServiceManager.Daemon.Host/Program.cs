@@ -1,6 +1,8 @@
 using System.CommandLine;
 using ServiceManager.Cli;
 using ServiceManager.Daemon.Host;
+using ServiceManager.Daemon.Host.Import;
+using ServiceManager.Daemon.Host.Validate;
 using ServiceManager.Platform.Unix;
 
 // Before the runtime first starts a process: a SIGCHLD inherited as ignored would let the kernel reap our children.
@@ -12,5 +14,7 @@ var root = new RootCommand("svcmgr-daemon: the svcmgr daemon, and the commands t
     GlobalOptions.Config,
     DaemonCommand.Create(),
     DoctorCommand.Create(),
+    ValidateCommand.Create(),
+    ImportCommand.Create(),
 };
 return await CommandLineEntry.RunAsync(root, args);
