@@ -79,8 +79,9 @@ internal sealed partial class Pm2AppConverter(
     /// itself with <c>interpreter: "none"</c>.</summary>
     private List<string> Command(string script)
     {
-        var args = Words("args");
-        var interpreterArgs = Words("node_args") ?? Words("interpreter_args") ?? [];
+        var args = Words("args") ?? [];
+        var nodeArgs = Words("node_args");
+        var interpreterArgs = Words("interpreter_args");
         var interpreter = Text("interpreter") ?? Text("exec_interpreter");
         Handle("script", "exec", "name", "cwd");
         if (interpreter is null)
@@ -89,7 +90,10 @@ internal sealed partial class Pm2AppConverter(
             interpreter = extension.Length == 0 ? "none" : Interpreters.GetValueOrDefault(extension, "node");
         }
 
-        return interpreter == "none" ? [script, .. args ?? []] : [interpreter, .. interpreterArgs, script, .. args ?? []];
+        if (interpreter != "none") return [interpreter, .. nodeArgs ?? [], .. interpreterArgs ?? [], script, .. args];
+        foreach (var key in new[] { "node_args", "interpreter_args" }.Where(k => Get(k) is not null))
+            NotMapped(key, "the script runs without an interpreter (interpreter \"none\", or a program without an extension)");
+        return [script, .. args];
     }
 
     private int Replicas()
@@ -124,7 +128,13 @@ internal sealed partial class Pm2AppConverter(
     private void Overlay(string key, SortedDictionary<string, string> environment)
     {
         Handle(key);
-        if (Get(key) is not { ValueKind: JsonValueKind.Object } table) return;
+        if (Get(key) is not { } table) return;
+        if (table.ValueKind != JsonValueKind.Object)
+        {
+            NotMapped(key, "expected an object of variables");
+            return;
+        }
+
         foreach (var variable in table.EnumerateObject())
         {
             if (Pm2Values.Scalar(variable.Value) is { } value) environment[variable.Name] = value;
