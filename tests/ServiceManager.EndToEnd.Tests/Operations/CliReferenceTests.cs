@@ -22,7 +22,10 @@ public sealed partial class CliReferenceTests
         var missing = new List<string>();
         foreach (var command in tree.Where(c => c.Path.Count > 0))
         {
-            if (!sections.TryGetValue(command.Line, out var text))
+            // A command that only groups others (`import`) is documented by their sections.
+            var grouping = command.Subcommands.Count > 0 && sections.Keys.Any(k => k.StartsWith(command.Line + " ", StringComparison.Ordinal));
+            if (!sections.TryGetValue(command.Line, out var text) && grouping) continue;
+            if (text is null)
             {
                 missing.Add($"{command.Line}: no heading \"## `{command.Line} ...`\"");
                 continue;
