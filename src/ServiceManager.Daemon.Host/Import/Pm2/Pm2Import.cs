@@ -1,5 +1,4 @@
 using System.Text;
-using ServiceManager.Daemon.Host.Import;
 
 namespace ServiceManager.Daemon.Host.Import.Pm2;
 

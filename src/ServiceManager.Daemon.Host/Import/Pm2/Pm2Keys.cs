@@ -35,7 +35,7 @@ internal static class Pm2Keys
         ["kill_retry_time"] = "svcmgr sends stop_signal once, then SIGKILL after stop_timeout",
         ["cron"] = "use cron_restart, or schedule for a job",
         ["exec_mode"] = "svcmgr has no cluster mode: every instance is a process of its own (fork mode), so instances cannot share one port; each gets its own PORT",
-        ["port"] = "an app-level port means nothing to PM2 itself; set env.PORT, which becomes the instance's default_port",
+        ["port"] = "svcmgr takes an app's port from env.PORT (it becomes default_port)",
     };
 
     /// <summary>Top-level keys other than <c>apps</c>.</summary>
