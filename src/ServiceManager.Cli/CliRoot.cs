@@ -31,6 +31,7 @@ internal static class CliRoot
             SignalCommand.Create(),
             KillCommand.Create(),
             ReplCommand.Create(),
+            CompletionCommand.Create(),
         };
         foreach (var standIn in SiblingHandover.StandIns(handOver)) root.Subcommands.Add(standIn);
         return root;

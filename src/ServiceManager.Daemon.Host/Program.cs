@@ -1,6 +1,8 @@
 using System.CommandLine;
 using ServiceManager.Cli;
 using ServiceManager.Daemon.Host;
+using ServiceManager.Daemon.Host.Import;
+using ServiceManager.Daemon.Host.Validate;
 using ServiceManager.Platform.Unix;
 
 // Before the runtime first starts a process: a SIGCHLD inherited as ignored would let the kernel reap our children.
@@ -14,5 +16,7 @@ var root = new RootCommand("svcmgr-daemon: the svcmgr daemon, and the commands t
     DoctorCommand.Create(),
     StartupCommand.Create(),
     ExportCommand.Create(),
+    ValidateCommand.Create(),
+    ImportCommand.Create(),
 };
 return await CommandLineEntry.RunAsync(root, args);

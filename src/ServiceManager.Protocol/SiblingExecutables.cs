@@ -33,7 +33,21 @@ public static class SiblingExecutables
 
         // ProcessPath comes from /proc/self/exe: a symlink on PATH leads to the directory the set is installed in.
         var executable = Path.Combine(Path.GetDirectoryName(running) ?? "/", name);
+        if (!File.Exists(executable) && FrameworkDependent(name) is { } managed) return managed;
         return new SiblingLaunch(name, executable, [], executable);
+    }
+
+    /// <summary>A framework-dependent layout with no native sibling beside the program: a <c>dotnet tool</c>, whose
+    /// <c>svcmgr</c> is a shim elsewhere that runs <c>svcmgr.dll</c> from the package's folder. The sibling's
+    /// assembly lies beside that, and runs on the <c>dotnet</c> host of the runtime running this program. Null in a
+    /// NativeAOT build (no shared framework) or when the assembly is not there.</summary>
+    private static SiblingLaunch? FrameworkDependent(string name)
+    {
+        var assembly = Path.Combine(AppContext.BaseDirectory, name + ".dll");
+        // FX_DEPS_FILE: the shared framework's deps.json, in DOTNET_ROOT/shared/Microsoft.NETCore.App/VERSION/.
+        if (!File.Exists(assembly) || AppContext.GetData("FX_DEPS_FILE") is not string frameworkDeps || frameworkDeps.Length == 0) return null;
+        var host = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(frameworkDeps)!, "..", "..", "..", "dotnet"));
+        return File.Exists(host) ? new SiblingLaunch(name, host, [assembly], assembly) : null;
     }
 }
 

@@ -1,3 +1,4 @@
+using ServiceManager.Cli.Completion;
 using System.CommandLine;
 using ServiceManager.Cli.Output;
 using ServiceManager.Protocol;
@@ -9,7 +10,7 @@ internal static class KillCommand
 {
     public static Command Create()
     {
-        var names = new Argument<string[]>("NAME") { Description = NameHelp.Description, Arity = ArgumentArity.OneOrMore };
+        var names = new Argument<string[]>("NAME") { Description = NameHelp.Description, Arity = ArgumentArity.OneOrMore }.CompletesInstanceNames();
         var command = new Command("kill", "Send SIGKILL to instances' whole process groups (and cgroups) at once, without grace, and leave them stopped (no restart)")
         {
             names, GlobalOptions.Json,

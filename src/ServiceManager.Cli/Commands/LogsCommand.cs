@@ -1,3 +1,4 @@
+using ServiceManager.Cli.Completion;
 using System.CommandLine;
 using System.Text.Json;
 using ServiceManager.Cli.Output;
@@ -12,7 +13,7 @@ internal static class LogsCommand
 {
     public static Command Create()
     {
-        var names = new Argument<string[]>("NAME") { Description = "Instances (default: all, interleaved)", Arity = ArgumentArity.ZeroOrMore };
+        var names = new Argument<string[]>("NAME") { Description = "Instances (default: all, interleaved)", Arity = ArgumentArity.ZeroOrMore }.CompletesInstanceNames();
         var lines = new Option<int>("--lines", "-n", "--tail") { Description = "Lines of backlog to print", DefaultValueFactory = _ => 50 };
         var follow = new Option<bool>("--follow", "-f") { Description = "Keep printing new lines as they come" };
         var stream = new Option<string?>("--stream") { Description = "Only stdout or stderr" };

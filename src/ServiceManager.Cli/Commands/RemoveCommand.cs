@@ -1,3 +1,4 @@
+using ServiceManager.Cli.Completion;
 using System.CommandLine;
 using ServiceManager.Cli.Output;
 using ServiceManager.Protocol;
@@ -9,7 +10,7 @@ internal static class RemoveCommand
 {
     public static Command Create()
     {
-        var names = new Argument<string[]>("NAME") { Description = NameHelp.Description, Arity = ArgumentArity.OneOrMore };
+        var names = new Argument<string[]>("NAME") { Description = NameHelp.Description, Arity = ArgumentArity.OneOrMore }.CompletesInstanceNames();
         var command = new Command("remove", "Stop and forget instances created with `start --` or `create` (their log files stay)") { names, GlobalOptions.Json };
         command.Aliases.Add("delete");
         command.SetAction((parse, ct) => DaemonCall.RunAsync(GlobalOptions.Paths(parse), async client =>

@@ -1,3 +1,4 @@
+using ServiceManager.Cli.Completion;
 using System.CommandLine;
 using ServiceManager.Cli.Output;
 using ServiceManager.Platform;
@@ -11,7 +12,7 @@ internal static class SignalCommand
 {
     public static Command Create()
     {
-        var name = new Argument<string>("NAME") { Description = NameHelp.Description };
+        var name = new Argument<string>("NAME") { Description = NameHelp.Description }.CompletesInstanceNames();
         var signal = new Argument<string>("SIGNAL") { Description = "Signal name (SIGHUP, HUP, usr1) or number" };
         var command = new Command("signal", "Send a signal to an instance's process group") { name, signal, GlobalOptions.Json };
         command.SetAction(async (parse, ct) =>

@@ -1,3 +1,4 @@
+using ServiceManager.Cli.Completion;
 using System.CommandLine;
 using System.Text;
 using ServiceManager.Cli.Output;
@@ -12,7 +13,7 @@ internal static class StatusCommand
 {
     public static Command Create()
     {
-        var name = new Argument<string>("NAME") { Description = NameHelp.Description };
+        var name = new Argument<string>("NAME") { Description = NameHelp.Description }.CompletesInstanceNames();
         var showEnv = new Option<bool>("--show-env") { Description = "Show the values of the instance's environment (hidden by default: they are often secrets)" };
         var command = new Command("status", "Show one instance in detail, with its recent state transitions") { name, showEnv, GlobalOptions.Json };
         command.Aliases.Add("info");

@@ -1,3 +1,4 @@
+using ServiceManager.Cli.Completion;
 using System.CommandLine;
 using ServiceManager.Cli.Output;
 using ServiceManager.Protocol;
@@ -35,7 +36,7 @@ internal static class TargetCommands
         out Func<ParseResult, CancellationToken, Task<int>> action,
         bool startsDaemon = false)
     {
-        var targetNames = new Argument<string[]>("NAME") { Description = NameHelp.Description + "; the word all alone means --all", Arity = ArgumentArity.ZeroOrMore };
+        var targetNames = new Argument<string[]>("NAME") { Description = NameHelp.Description + "; the word all alone means --all", Arity = ArgumentArity.ZeroOrMore }.CompletesInstanceNames();
         names = targetNames;
         var all = new Option<bool>("--all") { Description = "Every instance" };
         var command = new Command(name, description) { targetNames, all, GlobalOptions.Json };

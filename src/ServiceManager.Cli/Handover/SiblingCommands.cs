@@ -49,7 +49,15 @@ internal static class SiblingCommands
     public static readonly SiblingCommand Export = new("export", SiblingExecutables.Daemon,
         "Export the fleet: export systemd DIR, export compose FILE, export toml [FILE] (config and run-time instances)");
 
-    public static readonly IReadOnlyList<SiblingCommand> All = [Daemon, Top, Mcp, Web, Doctor, Startup, Export];
+    /// <summary>The config check without a daemon: it needs the config reader.</summary>
+    public static readonly SiblingCommand Validate = new("validate", SiblingExecutables.Daemon,
+        "Check a config file without a daemon (CI, pre-commit): every error with file:line:column and key, exit 3; else a one-line summary");
+
+    /// <summary>Writes a config from another tool's: it needs the config writer and reader.</summary>
+    public static readonly SiblingCommand Import = new("import", SiblingExecutables.Daemon,
+        "Convert another process manager's config to svcmgr's TOML (import pm2 FILE)");
+
+    public static readonly IReadOnlyList<SiblingCommand> All = [Daemon, Top, Mcp, Web, Doctor, Startup, Export, Validate, Import];
 
     public static SiblingCommand? Find(string word) => All.FirstOrDefault(c => c.Answers(word));
 }
