@@ -31,4 +31,12 @@ internal sealed partial class InstanceResolver
         Errors.Add(ConfigErrorKind.InvalidValue, text.Location, text.Key, $"invalid cron expression \"{text.Value}\": {error}");
         return null;
     }
+
+    private ListenAddress? ResolveListen(RawService s, Dictionary<string, string?> placeholders)
+    {
+        if (s.Listen is not { } listen || Expand(listen, placeholders) is not { } text) return null;
+        if (ListenAddress.TryParse(text, out var address, out var error)) return address;
+        Errors.Add(ConfigErrorKind.InvalidValue, listen.Location, listen.Key, error);
+        return null;
+    }
 }
