@@ -89,6 +89,9 @@ public sealed class ReplicaKeysTests : ConfigTestBase
             [instances.sock]
             start_command = "serve"
             listen = "unix:{config}/sock-{name}"
+            [instances.relative]
+            start_command = "serve"
+            listen = "unix:run/relative.sock"
             [instances.plain]
             start_command = "sleep 1"
             """);
@@ -96,6 +99,7 @@ public sealed class ReplicaKeysTests : ConfigTestBase
         Instance(config, "api.1").Listen.Should().Be(new ListenAddress("tcp://127.0.0.1:9401", "127.0.0.1", 9401, null));
         Instance(config, "api.1").ReadyTimeout.Should().Be(TimeSpan.FromSeconds(5));
         Instance(config, "sock").Listen!.Path.Should().Be(Path.Combine(Dir.Path, "sock-sock"));
+        Instance(config, "relative").Listen!.Path.Should().Be(Path.Combine(Dir.Path, "run", "relative.sock"), "relative to the config file");
         Instance(config, "plain").Listen.Should().BeNull();
         Instance(config, "plain").ReadyTimeout.Should().Be(TimeSpan.FromSeconds(30));
     }
@@ -103,7 +107,7 @@ public sealed class ReplicaKeysTests : ConfigTestBase
     [Theory]
     [InlineData("listen = \"http://127.0.0.1:80\"", "instances.a.listen", 3, 10, "expected \"tcp://HOST:PORT\"")]
     [InlineData("listen = \"tcp://127.0.0.1:99999\"", "instances.a.listen", 3, 10, "port must be between 1 and 65535")]
-    [InlineData("instances = 0", "instances.a.instances", 3, 13, "")]
+    [InlineData("instances = 0", "instances.a.instances", 3, 13, "must be between 1 and 256, got 0")]
     [InlineData("ready_timeout = 5", "instances.a.ready_timeout", 3, 17, "expected a duration string")]
     [InlineData("start_command = \"x {index}\"", "instances.a.start_command", 3, 17, "{index} is only available in a replica group")]
     public void Bad_values_name_key_and_position(string line, string key, int row, int column, string message)

@@ -44,7 +44,7 @@ public sealed class DashboardTests
         var header = screen.FindIndex(l => l.TrimStart().StartsWith("api ", StringComparison.Ordinal));
         header.Should().BeGreaterThan(0, string.Join("\n", screen));
         screen[header].Should().Contain("3 members, 2 running");
-        screen.Skip(header + 1).Take(3).Select(l => l.Trim().Split(' ')[0].TrimStart('►').Trim())
+        screen.Skip(header + 1).Take(3).Select(l => l.TrimStart(' ', '►').Split(' ')[0])
             .Should().Equal(["api.0", "api.1", "api.2"], "the members follow their header, indented");
         screen[header + 1].Should().Contain("  api.0");
         screen.FindIndex(l => l.Contains("solo")).Should().BeGreaterThan(header + 3);
