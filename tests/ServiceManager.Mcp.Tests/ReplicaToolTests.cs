@@ -21,7 +21,7 @@ public sealed class ReplicaToolTests
 
         var scaled = await mcp.CallOkAsync("scale_process", new() { ["name"] = "work", ["count"] = 3 });
         scaled.GetProperty("action").GetString().Should().Be("scaled");
-        scaled.GetProperty("process").GetProperty("members").EnumerateArray().Select(m => m.GetProperty("id").GetString())
+        scaled.GetProperty("members").EnumerateArray().Select(m => m.GetProperty("id").GetString())
             .Should().Equal("work.0", "work.1", "work.2");
         var before = (await Instances.ListAsync(daemon)).Select(s => s.Pid).ToList();
 

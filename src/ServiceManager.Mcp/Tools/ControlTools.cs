@@ -78,7 +78,7 @@ public sealed class ControlTools
             var text = $"{result.Name} now has {result.Count} member{(result.Count == 1 ? "" : "s")}: {string.Join(", ", result.Members)}";
             if (result.Added.Count > 0) text += $"\nadded: {string.Join(", ", result.Added)}";
             if (result.Removed.Count > 0) text += $"\nremoved: {string.Join(", ", result.Removed)}";
-            return ToolResults.Success(text, new ProcessActionOutput("scaled", detail), McpJsonContext.Default.ProcessActionOutput);
+            return ToolResults.Success(text, new ProcessActionOutput("scaled", detail, detail.Members), McpJsonContext.Default.ProcessActionOutput);
         }, cancellationToken);
 
     private async Task<CallToolResult> RollingAsync(string name, CancellationToken ct)
@@ -89,7 +89,7 @@ public sealed class ControlTools
         if (result.Restarted.Count > 0) text += $"\nrestarted (not zero-downtime): {string.Join(", ", result.Restarted)}";
         if (result.Unchanged.Count > 0) text += $"\nnot running, left alone: {string.Join(", ", result.Unchanged)}";
         foreach (var warning in result.Warnings) text += $"\nwarning: {warning}";
-        return ToolResults.Success(text, new ProcessActionOutput("reloaded", detail), McpJsonContext.Default.ProcessActionOutput);
+        return ToolResults.Success(text, new ProcessActionOutput("reloaded", detail, detail.Members), McpJsonContext.Default.ProcessActionOutput);
     }
 
     private async Task<CallToolResult> StartExistingAsync(string? name, int? port, string? cwd, Dictionary<string, string>? env, CancellationToken ct)
