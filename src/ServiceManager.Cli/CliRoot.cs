@@ -24,6 +24,7 @@ internal static class CliRoot
             CreateCommand.Create(),
             RemoveCommand.Create(),
             ReloadCommand.Create(),
+            ScaleCommand.Create(),
             LogsCommand.Create(),
             PortsCommand.Create(),
             MetricsCommand.Create(),

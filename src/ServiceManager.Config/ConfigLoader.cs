@@ -13,8 +13,11 @@ public static partial class ConfigLoader
     /// <param name="environment">Resolves <c>${VAR}</c>: normally the daemon's own environment.</param>
     /// <param name="reserved">Instances created at run time: the file may not reuse their ids or ports (automatic ports
     /// skip theirs), nor add a second instance of their single-instance template.</param>
+    /// <param name="replicaCounts">Replica counts set at run time (<c>svcmgr scale</c>) by group: they win over the file's <c>instances</c>.</param>
     /// <exception cref="ConfigException">The file is invalid or unreadable.</exception>
-    public static ServicesConfig Load(string path, IReadOnlyDictionary<string, string> environment, IReadOnlyCollection<ReservedInstance>? reserved = null)
+    public static ServicesConfig Load(
+        string path, IReadOnlyDictionary<string, string> environment, IReadOnlyCollection<ReservedInstance>? reserved = null,
+        IReadOnlyDictionary<string, int>? replicaCounts = null)
     {
         var fullPath = System.IO.Path.GetFullPath(path);
         string text;
@@ -31,13 +34,14 @@ public static partial class ConfigLoader
             throw new ConfigException([new ConfigError(new SourceLocation(fullPath, 1, 1), "", "cannot read the config file: " + ex.Message, ConfigErrorKind.Unreadable)]);
         }
 
-        return Parse(text, fullPath, environment, reserved);
+        return Parse(text, fullPath, environment, reserved, replicaCounts);
     }
 
     /// <summary>Parses config text as if read from <paramref name="path"/>, which names it in errors and anchors <c>{config}</c> and relative paths.</summary>
     /// <exception cref="ConfigException">The text is invalid.</exception>
     public static ServicesConfig Parse(
-        string text, string path, IReadOnlyDictionary<string, string> environment, IReadOnlyCollection<ReservedInstance>? reserved = null)
+        string text, string path, IReadOnlyDictionary<string, string> environment, IReadOnlyCollection<ReservedInstance>? reserved = null,
+        IReadOnlyDictionary<string, int>? replicaCounts = null)
     {
         var errors = new ErrorSink();
         var root = TomlTreeBuilder.Build(text, path, errors);
@@ -50,12 +54,13 @@ public static partial class ConfigLoader
         var document = new DocumentBinder(errors).Bind(root);
         var daemon = document.Daemon.ToSettings();
         var templates = document.Templates.ToDictionary(t => t.Id, StringComparer.Ordinal);
-        var merged = MergeTemplates(document.Instances, templates, errors);
+        var merged = ReplicaExpansion.Expand(
+            MergeTemplates(document.Instances, templates, errors), replicaCounts ?? new Dictionary<string, int>(), errors, out var groups);
 
         reserved ??= [];
         var ports = PortAssigner.Assign(
             merged.Select(m => m.Merged).ToList(), daemon, errors, ReservationChecks.Ports(reserved), takenNote: ReservationChecks.PortNote);
-        CrossChecks.Run(merged, document.Instances.Select(i => i.Id).ToHashSet(StringComparer.Ordinal), errors);
+        CrossChecks.Run(merged, document.Instances.Select(i => i.Id).Concat(merged.Select(m => m.Merged.Id)).ToHashSet(StringComparer.Ordinal), errors);
         ReservationChecks.Run(merged, reserved, errors);
 
         var context = new ResolutionContext(ConfigDirectory(path), environment, daemon, errors);
@@ -70,6 +75,7 @@ public static partial class ConfigLoader
         return new ServicesConfig(path, daemon, templates.ToDictionary(t => t.Key, t => TemplateSummary.From(t.Value), StringComparer.Ordinal), instances)
         {
             RawTemplates = templates,
+            Groups = groups,
             Web = document.Web.ToSettings(ConfigDirectory(path)),
         };
     }

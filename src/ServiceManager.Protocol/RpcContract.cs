@@ -66,10 +66,18 @@ public static class RpcContract
     /// beyond <c>status</c>.</summary>
     public static RpcMethod<StatusParams, InspectResult> Inspect { get; } = new(RpcMethods.Inspect, Json.StatusParams, Json.InspectResult);
 
+    /// <summary>Changes a replica group's number of members: new ones start (if the group runs), surplus ones stop and go.</summary>
+    public static RpcMethod<ScaleParams, ScaleResult> Scale { get; } = new(RpcMethods.Scale, Json.ScaleParams, Json.ScaleResult);
+
+    /// <summary>Replaces each named instance (every member of a group, one at a time): the new process first, the old
+    /// one stopped once the new one is ready.</summary>
+    public static RpcMethod<NamesParams, RollingRestartResult> RollingRestart { get; } =
+        new(RpcMethods.RollingRestart, Json.NamesParams, Json.RollingRestartResult);
+
     /// <summary>Every method, in the order of the protocol's table.</summary>
     public static IReadOnlyList<RpcMethod> Methods { get; } =
     [
         Ping, List, Status, Templates, Start, Stop, Restart, Reload, Logs, Unsubscribe, Run, Create, Remove, Ports, Signal,
-        Kill, Doctor, Orphans, Metrics, Events, Inspect,
+        Kill, Doctor, Orphans, Metrics, Events, Inspect, Scale, RollingRestart,
     ];
 }

@@ -24,6 +24,8 @@ public static class RpcMethods
     public const string Metrics = "metrics";
     public const string Events = "events";
     public const string Inspect = "inspect";
+    public const string Scale = "scale";
+    public const string RollingRestart = "rollingRestart";
 
     /// <summary>Notification carrying one followed log line.</summary>
     public const string LogNotification = "log";

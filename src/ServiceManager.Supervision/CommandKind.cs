@@ -12,5 +12,6 @@ internal enum CommandKind
     ChildExited,
     BackoffElapsed,
     LogReady,
+    Replace,
     Shutdown,
 }

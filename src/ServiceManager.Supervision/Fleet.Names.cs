@@ -52,17 +52,40 @@ public sealed partial class Fleet
         return true;
     }
 
+    /// <summary>
+    /// What a command given <paramref name="name"/> acts on: every member of the replica group of that name (in index
+    /// order), else the one instance <see cref="Resolve"/> finds.
+    /// </summary>
+    /// <exception cref="UnknownInstanceException">No instance or group answers to <paramref name="name"/>.</exception>
+    /// <exception cref="AmbiguousNameException">More than one instance does.</exception>
+    public IReadOnlyList<InstanceSupervisor> ResolveTargets(string name)
+    {
+        var members = _members;
+        if (GroupMembers(members, name) is { Count: > 0 } group) return [.. group.Select(m => m.Supervisor)];
+        return [ResolveMember(members, name).Supervisor];
+    }
+
+    /// <summary>The members of the replica group <paramref name="name"/>, in index order; empty when it is no group
+    /// (an instance whose id is the name wins).</summary>
+    public IReadOnlyList<InstanceSupervisor> Group(string name) =>
+        [.. GroupMembers(_members, name).Select(m => m.Supervisor)];
+
+    private static List<FleetMember> GroupMembers(ImmutableDictionary<string, FleetMember> members, string name) =>
+        members.ContainsKey(name)
+            ? []
+            : [.. members.Values.Where(m => m.Supervisor.Snapshot.Definition.Group == name).OrderBy(m => m.Supervisor.Snapshot.Definition.Index)];
+
     /// <summary>Resolves every name before anything is done, so one unknown or ambiguous name means nothing happens.</summary>
     private List<InstanceSupervisor> ResolveAll(IEnumerable<string> names)
     {
         ArgumentNullException.ThrowIfNull(names);
-        var members = _members;
         var result = new List<InstanceSupervisor>();
         foreach (var name in names)
         {
-            var member = ResolveMember(members, name);
-            if (!result.Contains(member.Supervisor))
-                result.Add(member.Supervisor);
+            foreach (var supervisor in ResolveTargets(name))
+            {
+                if (!result.Contains(supervisor)) result.Add(supervisor);
+            }
         }
         return result;
     }
@@ -70,6 +93,8 @@ public sealed partial class Fleet
     private FleetMember ResolveMember(ImmutableDictionary<string, FleetMember> members, string name) => Candidates(members, name) switch
     {
         [var only] => only,
+        [] when GroupMembers(members, name) is { Count: > 0 } group =>
+            throw new AmbiguousNameException(name, [.. group.Select(m => m.Supervisor.Id)], "it is a replica group: name one member"),
         [] => throw Unknown(members, name),
         var several => throw new AmbiguousNameException(name, [.. several.Select(m => m.Supervisor.Id)]),
     };

@@ -38,12 +38,14 @@ public sealed partial class InstanceSupervisor
         if (settings.Policy == RestartPolicy.Never)
         {
             _shouldRun = false;
+            ReleaseSocket();
             Transition(InstanceState.Stopped, $"{what}; restart=never", report);
             return OperationOutcome.Done;
         }
         if (settings.Policy == RestartPolicy.OnFailure && exit.IsSuccess)
         {
             _shouldRun = false;
+            ReleaseSocket();
             Transition(InstanceState.Stopped, $"{what}; restart=on-failure", report);
             return OperationOutcome.Done;
         }
@@ -52,6 +54,8 @@ public sealed partial class InstanceSupervisor
         if (decision.GiveUp)
         {
             _lastError = $"crash loop: {decision.RecentRestarts} restarts in {HumanText.Delay(RestartPlanner.Window)}";
+            // Given up: no run will accept on the socket, so clients should be refused rather than queue.
+            ReleaseSocket();
             Transition(InstanceState.Failed, $"{what}; {_lastError}", report);
             return OperationOutcome.Done;
         }

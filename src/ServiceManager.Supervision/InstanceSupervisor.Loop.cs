@@ -45,6 +45,7 @@ public sealed partial class InstanceSupervisor
         CommandKind.ChildExited => HandleChildExitedAsync(command.Child!, command.Exit!),
         CommandKind.BackoffElapsed => Task.FromResult(HandleBackoffElapsed(command.BackoffToken)),
         CommandKind.LogReady => Task.FromResult(HandleLogReady(command.Run)),
+        CommandKind.Replace => HandleReplaceAsync(command.Replacement!),
         CommandKind.Shutdown => HandleShutdownAsync(),
         _ => throw new InvalidOperationException($"unknown command {command.Kind}"),
     };
@@ -118,7 +119,7 @@ public sealed partial class InstanceSupervisor
         try
         {
             var output = _readyLine?.Watch(_output, () => _mailbox.Writer.TryWrite(new SupervisorCommand(CommandKind.LogReady) { Run = run })) ?? _output;
-            child = _context.Spawner.Spawn(SpawnRequests.ForInstance(_definition, _context.BaseEnvironment), output);
+            child = _context.Spawner.Spawn(RunRequest(), output);
         }
 #pragma warning disable CA1031 // Whatever the spawner throws, the instance is failed, not the daemon.
         catch (Exception ex)

@@ -22,6 +22,8 @@ public sealed partial class InstanceSupervisor
         if (keepIntent && _state is InstanceState.Failed) return OperationOutcome.Unchanged;
         var (request, done) = keepIntent ? ("daemon shutting down", "stopped: daemon shutting down")
             : kill ? ("kill requested", "killed by request") : ("stop requested", "stopped by request");
+        // No run to hand it to: a client should be refused, not left waiting in the backlog of a socket nobody accepts on.
+        ReleaseSocket();
         switch (_state)
         {
             case InstanceState.Running:
@@ -42,6 +44,7 @@ public sealed partial class InstanceSupervisor
 
     private async Task<OperationOutcome> HandleShutdownAsync()
     {
+        ReleaseSocket();
         if (_state == InstanceState.Running)
         {
             var detail = await TerminateChildAsync("shutting down");

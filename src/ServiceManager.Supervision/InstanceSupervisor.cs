@@ -49,6 +49,7 @@ public sealed partial class InstanceSupervisor : IAsyncDisposable
     private bool _logReady;
     private bool _exitedOnItsOwn;
     private ReadyLine? _readyLine;
+    private InstanceSocket? _socket;
 
     private volatile InstanceSnapshot _snapshot;
 

@@ -19,6 +19,9 @@ internal sealed record SupervisorCommand(CommandKind Kind, TaskCompletionSource<
 
     public InstanceDefinition? Definition { get; init; }
 
+    /// <summary>For <see cref="CommandKind.Replace"/>: how readiness is judged, and where the outcome is told.</summary>
+    public Replacement? Replacement { get; init; }
+
     /// <summary>For <see cref="CommandKind.UpdateDefinition"/>: whether a stopped instance with auto_start is started
     /// by the update itself (false: the fleet starts it once its dependencies are ready).</summary>
     public bool AutoStart { get; init; } = true;

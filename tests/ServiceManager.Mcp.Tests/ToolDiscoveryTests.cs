@@ -8,7 +8,7 @@ namespace ServiceManager.Mcp.Tests;
 public sealed class ToolDiscoveryTests
 {
     private static readonly string[] ReadOnlyTools = ["list_processes", "get_process_status", "get_process_logs", "list_templates"];
-    private static readonly string[] DestructiveTools = ["stop_process", "restart_process", "remove_instance"];
+    private static readonly string[] DestructiveTools = ["stop_process", "restart_process", "remove_instance", "scale_process"];
 
     [Fact]
     public async Task The_server_offers_every_tool_with_a_description_schemas_and_annotations()
@@ -22,7 +22,7 @@ public sealed class ToolDiscoveryTests
 
         tools.Keys.Should().BeEquivalentTo(
             "list_processes", "get_process_status", "start_process", "stop_process", "restart_process",
-            "get_process_logs", "list_templates", "create_instance", "remove_instance");
+            "get_process_logs", "list_templates", "create_instance", "remove_instance", "scale_process");
         foreach (var (name, tool) in tools)
         {
             tool.Description.Should().NotBeNullOrWhiteSpace(name);
@@ -43,6 +43,8 @@ public sealed class ToolDiscoveryTests
         Properties(tools["list_processes"].InputSchema).Should().Contain(["template", "tag", "status"]);
         Required(tools["stop_process"].InputSchema).Should().Equal("name");
         Required(tools["create_instance"].InputSchema).Should().Equal("template");
+        Properties(tools["restart_process"].InputSchema).Should().Contain(["name", "rolling"]);
+        Required(tools["scale_process"].InputSchema).Should().BeEquivalentTo(["name", "count"]);
         var stream = tools["get_process_logs"].InputSchema.GetProperty("properties").GetProperty("stream");
         stream.GetProperty("enum").EnumerateArray().Select(v => v.ToString()).Should().Contain(["stdout", "stderr"]);
         Properties(tools["list_processes"].OutputSchema!.Value).Should().Equal("processes");

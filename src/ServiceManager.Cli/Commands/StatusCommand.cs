@@ -21,7 +21,7 @@ internal static class StatusCommand
         {
             var detail = await client.StatusAsync(parse.GetValue(name)!, parse.GetValue(showEnv), ct);
             if (parse.GetValue(GlobalOptions.Json)) JsonOutput.Write(detail, JsonOutput.Document.InstanceDetail);
-            else Console.Out.Write(Render(detail));
+            else Console.Out.Write(detail.Members is { } members ? RenderGroup(detail, members) : Render(detail));
             return ExitCodes.Success;
         }, ct));
         return command;
@@ -39,11 +39,27 @@ internal static class StatusCommand
 
     private static string NextTick(DateTimeOffset? at) => at is { } next ? HumanText.Timestamp(next) : HumanText.None;
 
+    /// <summary><c>status GROUP</c>: the group's shared settings (member 0's), then its members as <c>list</c> shows them.</summary>
+    public static string RenderGroup(InstanceDetail d, IReadOnlyList<InstanceSummary> members)
+    {
+        var text = new StringBuilder();
+        void Field(string label, string value) => text.Append((label + ":").PadRight(12)).Append(value).Append('\n');
+        var running = members.Count(m => m.State == "running");
+        Field("group", $"{d.Group} ({HumanText.Number(members.Count)} members, {HumanText.Number(running)} running)");
+        Field("template", d.Template ?? HumanText.None);
+        Field("command", HumanText.Command(d.Command));
+        Field("cwd", d.WorkingDirectory);
+        Field("restart", d.RestartPolicy);
+        text.Append("members:\n").Append(ListCommand.Render(members));
+        return text.ToString();
+    }
+
     public static string Render(InstanceDetail d)
     {
         var text = new StringBuilder();
         void Field(string label, string value) => text.Append((label + ":").PadRight(12)).Append(value).Append('\n');
         Field("instance", $"{d.Id} (#{d.NumericId})");
+        if (d.Group is { } group) Field("group", group);
         Field("template", d.Template ?? HumanText.None);
         Field("state", d.State);
         Field("health", d.Health);

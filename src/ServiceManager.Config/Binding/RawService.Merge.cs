@@ -43,6 +43,9 @@ internal sealed partial record RawService
             Schedule = Schedule ?? template.Schedule,
             ReadyLogLine = ReadyLogLine ?? template.ReadyLogLine,
             Tags = Tags ?? template.Tags,
+            Replicas = Replicas ?? template.Replicas,
+            Listen = Listen ?? template.Listen,
+            ReadyTimeout = ReadyTimeout ?? template.ReadyTimeout,
         };
     }
 

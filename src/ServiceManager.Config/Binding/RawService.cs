@@ -76,6 +76,17 @@ internal sealed partial record RawService(string Section, string Id, SourceLocat
 
     public Located<IReadOnlyList<string>>? Tags { get; set; }
 
+    /// <summary><c>instances</c>: how many replicas (members <c>ID.0</c> … <c>ID.(N-1)</c>).</summary>
+    public Located<int>? Replicas { get; set; }
+
+    /// <summary><c>listen</c>: the socket the daemon binds and hands over (<c>tcp://HOST:PORT</c> or <c>unix:PATH</c>).</summary>
+    public Located<string>? Listen { get; set; }
+
+    public Located<TimeSpan>? ReadyTimeout { get; set; }
+
+    /// <summary>Set on a replica member: its group (the table's id) and its index, for <c>{index}</c>.</summary>
+    public (string Group, int Index)? Member { get; init; }
+
     public Located<string>? Template { get; set; }
 
     public Located<int>? Port { get; set; }

@@ -46,4 +46,13 @@ internal sealed partial class ServiceBinder
         errors.Add(ConfigErrorKind.InvalidValue, node.Location, key, error);
         return null;
     }
+
+    /// <summary>Checked again per instance once <c>{port}</c> is known; here only the form, so a template's error is reported once.</summary>
+    private Located<string>? ListenText(TomlNode node, string key)
+    {
+        if (_read.String(node, key) is not { } text) return null;
+        if (text.Value.StartsWith("tcp://", StringComparison.Ordinal) || text.Value.StartsWith("unix:", StringComparison.Ordinal)) return text;
+        errors.Add(ConfigErrorKind.InvalidValue, node.Location, key, $"{ListenAddress.Expected}, got \"{text.Value}\"");
+        return null;
+    }
 }

@@ -60,6 +60,9 @@ internal sealed partial class ServiceBinder(ErrorSink errors)
             case "schedule": return Given(raw.Schedule = Cron(v, key));
             case "ready_log_line": return Given(raw.ReadyLogLine = ReadyLine(v, key));
             case "tags": return Given(raw.Tags = _read.StringArray(v, key));
+            case "instances": return Given(raw.Replicas = _read.Int(v, key, 1, ReplicaGroup.MaxMembers));
+            case "listen": return Given(raw.Listen = ListenText(v, key));
+            case "ready_timeout": return Given(raw.ReadyTimeout = _read.Duration(v, key));
             case "supports_multiple" when isTemplate: return Given(raw.SupportsMultiple = _read.Bool(v, key));
             case "template" when !isTemplate: return Given(raw.Template = _read.String(v, key));
             case "port" when !isTemplate: return Given(raw.Port = _read.Port(v, key));

@@ -9,7 +9,7 @@ internal static class ServiceKeys
         "env", "env_file", "health_endpoint", "health_interval_ms", "health_timeout_ms", "restart_on_unhealthy", "restart", "backoff_initial",
         "backoff_max", "max_restarts_per_minute", "min_uptime", "stop_signal", "stop_timeout", "stop_command",
         "max_memory", "depends_on", "tags", "watch", "watch_ignore", "watch_debounce", "cron_restart", "schedule",
-        "ready_log_line",
+        "ready_log_line", "instances", "listen", "ready_timeout",
     ];
 
     /// <summary>The keys of an inline table in <c>depends_on</c>.</summary>

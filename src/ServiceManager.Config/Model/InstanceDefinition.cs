@@ -59,6 +59,20 @@ public sealed record InstanceDefinition(
     /// its output matches.</summary>
     public string? ReadyLogLine { get; init; }
 
+    /// <summary>The replica group this instance is a member of (<c>instances = N</c>), and its index there.</summary>
+    public string? Group { get; init; }
+
+    /// <summary>The member's index in its <see cref="Group"/> (<c>{index}</c>); null outside a group.</summary>
+    public int? Index { get; init; }
+
+    /// <summary><c>listen</c>: the socket the daemon binds and passes as descriptor 3; null without one.</summary>
+    public ListenAddress? Listen { get; init; }
+
+    /// <summary><c>ready_timeout</c>: how long a replacement may take to become ready in a rolling reload.</summary>
+    public TimeSpan ReadyTimeout { get; init; } = DefaultReadyTimeout;
+
+    public static readonly TimeSpan DefaultReadyTimeout = TimeSpan.FromSeconds(30);
+
     /// <summary>An instance with a <see cref="Schedule"/>: run at each tick, not kept running.</summary>
     public bool IsJob => Schedule is not null;
 
@@ -72,5 +86,6 @@ public sealed record InstanceDefinition(
         && MaxMemoryBytes == other.MaxMemoryBytes && DependsOn.SequenceEqual(other.DependsOn)
         && Origin == other.Origin && EnvFile == other.EnvFile && EnvFileEntries.SequenceEqual(other.EnvFileEntries)
         && Equals(Watch, other.Watch) && Equals(CronRestart, other.CronRestart) && Equals(Schedule, other.Schedule)
-        && ReadyLogLine == other.ReadyLogLine;
+        && ReadyLogLine == other.ReadyLogLine && Group == other.Group && Index == other.Index
+        && Listen == other.Listen && ReadyTimeout == other.ReadyTimeout;
 }

@@ -15,6 +15,9 @@ public sealed record ServicesConfig(
     /// <summary>The <c>[web]</c> table: null when the daemon runs no web front end.</summary>
     public WebSettings? Web { get; init; }
 
+    /// <summary>The replica groups (<c>instances = N</c>), by name.</summary>
+    public IReadOnlyDictionary<string, ReplicaGroup> Groups { get; init; } = new Dictionary<string, ReplicaGroup>(StringComparer.Ordinal);
+
     /// <summary>Templates as written, kept so that instances can be created from them at run time.</summary>
     internal IReadOnlyDictionary<string, Binding.RawService> RawTemplates { get; init; } = new Dictionary<string, Binding.RawService>();
 }

@@ -31,4 +31,14 @@ internal sealed partial class InstanceResolver
         Errors.Add(ConfigErrorKind.InvalidValue, text.Location, text.Key, $"invalid cron expression \"{text.Value}\": {error}");
         return null;
     }
+
+    private ListenAddress? ResolveListen(RawService s, Dictionary<string, string?> placeholders)
+    {
+        if (s.Listen is not { } listen || Expand(listen, placeholders) is not { } text) return null;
+        // A relative socket path is the config file's directory's, as every other path in the file.
+        if (ListenAddress.TryParse(text, out var address, out var error))
+            return address!.Path is { } path && !Path.IsPathRooted(path) ? address with { Path = Path.GetFullPath(Path.Combine(context.ConfigDir, path)) } : address;
+        Errors.Add(ConfigErrorKind.InvalidValue, listen.Location, listen.Key, error);
+        return null;
+    }
 }

@@ -23,6 +23,7 @@ internal sealed partial class InstanceResolver(ResolutionContext context)
             ["config"] = context.ConfigDir,
             ["working_dir"] = null,
             ["pid"] = null,
+            ["index"] = s.Member?.Index.ToString(CultureInfo.InvariantCulture),
         };
 
         // working_dir first: the command, env and health check may all refer to it.
@@ -34,6 +35,7 @@ internal sealed partial class InstanceResolver(ResolutionContext context)
         var stop = ResolveStop(s, placeholders);
         var restart = ResolveRestart(s);
         var (cronRestart, schedule) = ResolveCron(s);
+        var listen = ResolveListen(s, placeholders);
         if (command is null || Errors.Count > errorsBefore) return null;
 
         return new InstanceDefinition(
@@ -50,6 +52,10 @@ internal sealed partial class InstanceResolver(ResolutionContext context)
             CronRestart = cronRestart,
             Schedule = schedule,
             ReadyLogLine = s.ReadyLogLine?.Value,
+            Group = s.Member?.Group,
+            Index = s.Member?.Index,
+            Listen = listen,
+            ReadyTimeout = s.ReadyTimeout?.Value ?? InstanceDefinition.DefaultReadyTimeout,
         };
     }
 
@@ -69,6 +75,7 @@ internal sealed partial class InstanceResolver(ResolutionContext context)
         "pid" => "{pid} is only available in stop_command",
         "working_dir" => "working_dir cannot use {working_dir}",
         "port" => "{port} has no value: this instance has no port",
+        "index" => "{index} is only available in a replica group (instances = N)",
         _ => $"{{{placeholder}}} is not available here",
     };
 

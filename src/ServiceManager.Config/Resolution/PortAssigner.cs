@@ -75,7 +75,7 @@ internal static class PortAssigner
         if (s.DefaultPort is not null || s.PortRange is not null) return true;
         IEnumerable<string?> texts =
         [
-            s.StartCommand?.Value.Text, s.WorkingDir?.Value, s.HealthEndpoint?.Value, s.StopCommand?.Value,
+            s.StartCommand?.Value.Text, s.WorkingDir?.Value, s.HealthEndpoint?.Value, s.StopCommand?.Value, s.Listen?.Value,
             .. s.StartCommand?.Value.Arguments ?? [], .. (s.Env ?? []).Select(e => e.Value.Value),
         ];
         return texts.Any(t => t is not null && t.Contains("{port}", StringComparison.Ordinal));

@@ -87,9 +87,9 @@ public static class DaemonRunner
     {
         try
         {
-            return ConfigLoader.Load(path, environment, persisted.Reserved);
+            return ConfigStore.Load(path, environment, persisted.Reserved, persisted.Scales);
         }
-        catch (ConfigException) when (persisted.RunTime.Count > 0)
+        catch (ConfigException) when (persisted.RunTime.Count > 0 || persisted.Scales.Count > 0)
         {
             return ConfigLoader.Load(path, environment);
         }
@@ -120,7 +120,7 @@ public static class DaemonRunner
         builder.Services.AddSingleton(sp => new ServiceManager.Platform.Unix.UnixProcessSpawner(
             ex => sp.GetRequiredService<ILoggerFactory>().CreateLogger("spawner").LogError(ex, "child I/O failed"),
             containment.Cgroups));
-        builder.Services.AddSingleton(sp => new ConfigStore(paths.ConfigPath, config, environment));
+        builder.Services.AddSingleton(sp => new ConfigStore(paths.ConfigPath, config, environment, persisted.Scales));
         builder.Services.AddSingleton(persisted);
         builder.Services.AddSingleton<FleetReadiness>();
         builder.Services.AddSingleton(sp => FleetFactory.Create(paths, persisted, environment, sp));
@@ -138,6 +138,7 @@ public static class DaemonRunner
         builder.Services.AddSingleton<WatchTriggers>();
         builder.Services.AddSingleton<HotReload>();
         builder.Services.AddSingleton<FleetCoordinator>();
+        builder.Services.AddSingleton<RollingReload>();
         builder.Services.AddSingleton<RpcTargetServices>();
         builder.Services.AddSingleton<Func<RpcConnection, IServiceManagerRpc>>(
             sp => connection => new ServiceManagerRpcTarget(sp.GetRequiredService<RpcTargetServices>(), connection));

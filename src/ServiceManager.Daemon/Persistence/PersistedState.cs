@@ -14,6 +14,9 @@ internal sealed record PersistedState(
     /// <summary>The previous daemon's cgroup subtree, as it recorded it (not yet checked); null when it used none.</summary>
     public string? Cgroups { get; init; }
 
+    /// <summary>Replica groups scaled at run time, for the config to be loaded with.</summary>
+    public IReadOnlyDictionary<string, ScaleRecord> Scales { get; init; } = new Dictionary<string, ScaleRecord>();
+
     public static PersistedState Empty { get; } = new(new Dictionary<string, int>(), new Dictionary<string, InstanceRecord>(), [], []);
 
     /// <summary>The run-time instances, for the config loader to keep clear of.</summary>
@@ -42,6 +45,10 @@ internal sealed record PersistedState(
 
         var numericIds = new Dictionary<string, int>(document.NumericIds, StringComparer.Ordinal);
         foreach (var record in records.Values) numericIds.TryAdd(record.Id, record.NumericId);
-        return new PersistedState(numericIds, records, runTime, warnings) { Cgroups = document.Cgroups };
+        return new PersistedState(numericIds, records, runTime, warnings)
+        {
+            Cgroups = document.Cgroups,
+            Scales = document.Scales?.Where(s => s.Value is { Count: >= 1 }).ToDictionary(StringComparer.Ordinal) ?? [],
+        };
     }
 }

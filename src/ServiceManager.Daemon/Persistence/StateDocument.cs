@@ -8,13 +8,15 @@ namespace ServiceManager.Daemon.Persistence;
 /// with their whole definition.</param>
 /// <param name="Cgroups">The daemon's cgroup subtree, where the cgroups of children too young to be recorded are
 /// found after a crash; absent without cgroups.</param>
+/// <param name="Scales">Replica groups scaled at run time (<c>svcmgr scale</c>), by group; absent when none is.</param>
 internal sealed record StateDocument(
     int Version,
     DateTimeOffset SavedAt,
     int DaemonPid,
     IReadOnlyDictionary<string, int> NumericIds,
     IReadOnlyList<InstanceRecord> Instances,
-    string? Cgroups = null)
+    string? Cgroups = null,
+    IReadOnlyDictionary<string, ScaleRecord>? Scales = null)
 {
     public const int CurrentVersion = 1;
 }

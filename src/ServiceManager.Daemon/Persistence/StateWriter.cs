@@ -22,6 +22,7 @@ internal sealed class StateWriter : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly ILogger<StateWriter> _logger;
     private readonly string? _cgroups;
+    private readonly ConfigStore? _config;
     private readonly Channel<bool> _doorbell =
         Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
     private readonly Lock _gate = new();
@@ -40,8 +41,10 @@ internal sealed class StateWriter : IAsyncDisposable
     private Task? _loop;
 
     /// <param name="containment">Where the daemon's cgroups are, to record; null (tests) records none.</param>
-    public StateWriter(Fleet fleet, DaemonPaths paths, TimeProvider time, ILogger<StateWriter> logger, Containment? containment = null)
+    /// <param name="config">Where the scales of replica groups are, to record; null (tests) records none.</param>
+    public StateWriter(Fleet fleet, DaemonPaths paths, TimeProvider time, ILogger<StateWriter> logger, Containment? containment = null, ConfigStore? config = null)
     {
+        _config = config;
         ArgumentNullException.ThrowIfNull(fleet);
         ArgumentNullException.ThrowIfNull(paths);
         _cgroups = containment?.Cgroups?.Root.Directory;
@@ -166,7 +169,8 @@ internal sealed class StateWriter : IAsyncDisposable
                 Environment.ProcessId,
                 _fleet.NumericIds,
                 [.. _fleet.List().Select(s => StateMapping.Record(s, _fleet.WantsToStart(s.Id)))],
-                _cgroups);
+                _cgroups,
+                _config?.Scales is { Count: > 0 } scales ? scales : null);
             StateFile.Write(_path, document);
             if (_failing) _logger.LogInformation("state file {Path} written again", _path);
             _failing = false;

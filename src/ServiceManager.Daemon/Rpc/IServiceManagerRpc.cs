@@ -76,4 +76,10 @@ internal partial interface IServiceManagerRpc
 
     [JsonRpcMethod(RpcMethods.Inspect, UseSingleObjectParameterDeserialization = true)]
     Task<InspectResult> InspectAsync(StatusParams request, CancellationToken cancellationToken = default);
+
+    [JsonRpcMethod(RpcMethods.Scale, UseSingleObjectParameterDeserialization = true)]
+    Task<ScaleResult> ScaleAsync(ScaleParams request, CancellationToken cancellationToken = default);
+
+    [JsonRpcMethod(RpcMethods.RollingRestart, UseSingleObjectParameterDeserialization = true)]
+    Task<RollingRestartResult> RollingRestartAsync(NamesParams request, CancellationToken cancellationToken = default);
 }

@@ -9,7 +9,7 @@ using ServiceManager.Supervision;
 namespace ServiceManager.Daemon.Rpc;
 
 /// <summary>What every connection's RPC target shares: the fleet, the config, the clock, metrics, health, events, and the reload lock.</summary>
-internal sealed class RpcTargetServices(Fleet fleet, ConfigStore config, TimeProvider time, FleetCoordinator coordinator, MetricsSampler metrics, EventHub events, HealthTracking health, DependencyGate dependencies, CronTriggers cron, Containment containment, DaemonStart start)
+internal sealed class RpcTargetServices(Fleet fleet, ConfigStore config, TimeProvider time, FleetCoordinator coordinator, MetricsSampler metrics, EventHub events, HealthTracking health, DependencyGate dependencies, CronTriggers cron, Containment containment, DaemonStart start, RollingReload rolling)
 {
     /// <summary>How children are kept together (cgroups or process groups), for doctor.</summary>
     public Containment Containment => containment;
@@ -35,6 +35,9 @@ internal sealed class RpcTargetServices(Fleet fleet, ConfigStore config, TimePro
     public FleetCoordinator Coordinator => coordinator;
 
     public ConfigStore Config => config;
+
+    /// <summary><c>rollingRestart</c>: replacement first, then the old process.</summary>
+    public RollingReload Rolling => rolling;
 
     public TimeProvider Time => time;
 

@@ -28,7 +28,7 @@ internal sealed partial class ServiceManagerRpcTarget
 
         // Resolve every name before acting, so one unknown name leaves everything untouched. Ids are passed on
         // so a numeric id or :PORT resolves exactly once.
-        var ids = all ? null : names!.Select(n => Resolve(n).Id).Distinct().ToList();
+        var ids = all ? null : Targets(names!);
         // The operation is not cancelled with the caller's request: a stop half-done would leave the
         // instance in between. The client only stops waiting.
         var result = ids is null ? await every(CancellationToken.None) : await some(ids, CancellationToken.None);
@@ -48,12 +48,21 @@ internal sealed partial class ServiceManagerRpcTarget
     public async Task<BulkResult> KillAsync(NamesParams request, CancellationToken cancellationToken = default)
     {
         if (request.Names is not { Count: > 0 }) throw FleetException.InvalidRequest("give \"names\": a non-empty list of instance names");
-        var ids = request.Names.Select(n => Resolve(n).Id).Distinct().ToList();
+        var ids = Targets(request.Names);
         // Not cancelled with the request, as for stop: the client only stops waiting.
         var result = await Fleet.KillAsync(ids, CancellationToken.None);
         await services.Coordinator.FlushStateAsync();
         return ToBulkResult(result);
     }
+
+    public async Task<ScaleResult> ScaleAsync(ScaleParams request, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrEmpty(request.Name)) throw FleetException.InvalidRequest("give \"name\": a replica group");
+        return await services.Coordinator.ScaleAsync(request.Name, request.Count, cancellationToken);
+    }
+
+    public Task<RollingRestartResult> RollingRestartAsync(NamesParams request, CancellationToken cancellationToken = default) =>
+        services.Rolling.RunAsync(request.Names, cancellationToken);
 
     public async Task<ReloadResult> ReloadAsync(EmptyParams? request = null, CancellationToken cancellationToken = default)
     {

@@ -26,7 +26,7 @@ internal sealed partial class ServiceManagerRpcTarget
         var count = lines ?? DefaultLines;
         if (count < 0) throw FleetException.InvalidRequest("\"lines\" must not be negative");
 
-        var ids = names is { Count: > 0 } ? names.Select(n => Resolve(n).Id).Distinct().ToList() : Fleet.List().OrderBy(s => s.NumericId).Select(s => s.Id).ToList();
+        var ids = names is { Count: > 0 } ? Targets(names) : Fleet.List().OrderBy(s => s.NumericId).Select(s => s.Id).ToList();
         var logs = new List<InstanceLog>(ids.Count);
         foreach (var id in ids)
             if (Fleet.TryGetLog(id, out var log)) logs.Add(log);

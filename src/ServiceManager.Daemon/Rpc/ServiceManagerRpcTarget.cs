@@ -43,7 +43,8 @@ internal sealed partial class ServiceManagerRpcTarget(RpcTargetServices services
     public Task<InstanceDetail> StatusAsync(StatusParams request, CancellationToken cancellationToken = default)
     {
         var (name, showEnv) = request;
-        var supervisor = Resolve(name);
+        var group = Fleet.Group(name);
+        var supervisor = group.Count > 0 ? group[0] : Resolve(name);
         var snapshot = supervisor.Snapshot;
         // Redacted here, not in the client: values the caller did not ask for never leave the daemon.
         var environment = supervisor.ConfiguredEnvironment().OrderBy(kv => kv.Key, StringComparer.Ordinal)
@@ -60,6 +61,7 @@ internal sealed partial class ServiceManagerRpcTarget(RpcTargetServices services
                 Watch = WireMapping.Watch(definition.Watch),
                 ReadyLogLine = definition.ReadyLogLine,
                 LogReady = definition.ReadyLogLine is null ? null : snapshot.LogReady,
+                Members = group.Count > 0 ? [.. group.Select(m => Summary(m.Snapshot))] : null,
             });
     }
 
@@ -106,4 +108,8 @@ internal sealed partial class ServiceManagerRpcTarget(RpcTargetServices services
     }
 
     private InstanceSupervisor Resolve(string name) => Fleet.Resolve(name);
+
+    /// <summary>The ids every name stands for (a replica group: its members), all resolved before anything is done.
+    /// Ids are passed on so a numeric id or :PORT resolves exactly once.</summary>
+    private List<string> Targets(IEnumerable<string> names) => [.. names.SelectMany(Fleet.ResolveTargets).Select(s => s.Id).Distinct()];
 }

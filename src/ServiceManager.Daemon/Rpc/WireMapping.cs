@@ -18,7 +18,7 @@ internal static class WireMapping
     public static InstanceSummary Summary(InstanceSnapshot s, DateTimeOffset now, MetricsSample? metrics = null, HealthStatus health = HealthStatus.Unknown) =>
         new(s.Id, s.NumericId, s.Definition.Template, InstanceStateNames.ToText(s.State), HealthStatusNames.ToText(health), s.Pid,
             s.Definition.Port, Uptime(s, now), s.Restarts, LastExit(s.LastExit), metrics?.Metrics.CpuPercent,
-            metrics?.Metrics.RssBytes, s.Definition.Tags);
+            metrics?.Metrics.RssBytes, s.Definition.Tags) { Group = s.Definition.Group };
 
     public static InstanceDetail Detail(InstanceSnapshot s, DateTimeOffset now, MetricsSample? metrics = null, HealthStatus health = HealthStatus.Unknown) =>
         new(s.Id, s.NumericId, s.Definition.Template, InstanceStateNames.ToText(s.State), HealthStatusNames.ToText(health), s.Pid,
@@ -26,7 +26,10 @@ internal static class WireMapping
             metrics?.Metrics.RssBytes, s.Definition.Tags,
             s.Definition.Command, s.Definition.WorkingDirectory, RestartPolicyText(s.Definition.Restart.Policy),
             s.Definition.AutoStart, s.LastError,
-            [.. s.Transitions.Select(t => new TransitionInfo(InstanceStateNames.ToText(t.From), InstanceStateNames.ToText(t.To), t.At, t.Reason))]);
+            [.. s.Transitions.Select(t => new TransitionInfo(InstanceStateNames.ToText(t.From), InstanceStateNames.ToText(t.To), t.At, t.Reason))])
+        {
+            Group = s.Definition.Group,
+        };
 
     public static DependencyWaitInfo Wait(DependencyWait wait) =>
         new(wait.Dependency.Name, DependencyConditions.ToText(wait.Dependency.Condition), wait.Check.Reason, wait.Check.Never);

@@ -49,11 +49,48 @@ public sealed class ControlTools
 
     [McpServerTool(Name = "restart_process", Title = "Restart a process", ReadOnly = false, Idempotent = false, Destructive = true,
         OpenWorld = false, UseStructuredContent = true, OutputSchemaType = typeof(ProcessActionOutput))]
-    [Description("Stop a managed process (if it runs) and start it again, e.g. after changing its code or configuration.")]
+    [Description("Stop a managed process (if it runs) and start it again, e.g. after changing its code or configuration. " +
+                 "With `rolling`: a zero-downtime reload instead: for each process (each member of a replica group, one at a time) a " +
+                 "replacement starts first and the old process stops only once the replacement is ready; a replacement that is not " +
+                 "ready in time is stopped and the old process keeps serving (the tool fails and says why).")]
     public Task<CallToolResult> RestartProcess(
-        [Description(NameHelp.Description)] string name,
+        [Description(NameHelp.Description + " A replica group's name means every member.")] string name,
+        [Description("Replace without downtime (new process first, then the old one stops) instead of stop-then-start")] bool rolling = false,
         CancellationToken cancellationToken = default) =>
-        ToolRun.RunAsync(_gateway, ct => BulkAsync(name, (c, t, token) => c.RestartAsync(t, token), "restarted", "restarted", retryable: false, ct), cancellationToken);
+        ToolRun.RunAsync(_gateway, ct => rolling
+                ? RollingAsync(name, ct)
+                : BulkAsync(name, (c, t, token) => c.RestartAsync(t, token), "restarted", "restarted", retryable: false, ct),
+            cancellationToken);
+
+    [McpServerTool(Name = "scale_process", Title = "Scale a replica group", ReadOnly = false, Idempotent = true, Destructive = true,
+        OpenWorld = false, UseStructuredContent = true, OutputSchemaType = typeof(ProcessActionOutput))]
+    [Description("Change how many copies (members NAME.0, NAME.1, ...) a replica group runs: a group is an instance configured " +
+                 "with `instances = N`. New members start if the group runs; surplus members (the highest numbers) stop and are " +
+                 "removed. The count is kept across daemon restarts until the config's `instances` changes.")]
+    public Task<CallToolResult> ScaleProcess(
+        [Description("The replica group's name (as in the config, without a .N suffix)")] string name,
+        [Description("How many members it should have, at least 1")] int count,
+        CancellationToken cancellationToken = default) =>
+        ToolRun.RunAsync(_gateway, async ct =>
+        {
+            var result = await _gateway.CallAsync((c, t) => c.ScaleAsync(name, count, t), retryable: true, ct);
+            var detail = await _gateway.CallAsync((c, t) => c.StatusAsync(name, t), retryable: true, ct);
+            var text = $"{result.Name} now has {result.Count} member{(result.Count == 1 ? "" : "s")}: {string.Join(", ", result.Members)}";
+            if (result.Added.Count > 0) text += $"\nadded: {string.Join(", ", result.Added)}";
+            if (result.Removed.Count > 0) text += $"\nremoved: {string.Join(", ", result.Removed)}";
+            return ToolResults.Success(text, new ProcessActionOutput("scaled", detail, detail.Members), McpJsonContext.Default.ProcessActionOutput);
+        }, cancellationToken);
+
+    private async Task<CallToolResult> RollingAsync(string name, CancellationToken ct)
+    {
+        var result = await _gateway.CallAsync((c, t) => c.RollingRestartAsync([name], t), retryable: false, ct);
+        var detail = await _gateway.CallAsync((c, t) => c.StatusAsync(name, t), retryable: true, ct);
+        var text = $"reloaded without downtime: {(result.Replaced.Count == 0 ? "none" : string.Join(", ", result.Replaced))}";
+        if (result.Restarted.Count > 0) text += $"\nrestarted (not zero-downtime): {string.Join(", ", result.Restarted)}";
+        if (result.Unchanged.Count > 0) text += $"\nnot running, left alone: {string.Join(", ", result.Unchanged)}";
+        foreach (var warning in result.Warnings) text += $"\nwarning: {warning}";
+        return ToolResults.Success(text, new ProcessActionOutput("reloaded", detail, detail.Members), McpJsonContext.Default.ProcessActionOutput);
+    }
 
     private async Task<CallToolResult> StartExistingAsync(string? name, int? port, string? cwd, Dictionary<string, string>? env, CancellationToken ct)
     {

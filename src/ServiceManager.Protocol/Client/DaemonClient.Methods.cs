@@ -54,6 +54,12 @@ public sealed partial class DaemonClient
     public Task<EmptyResult> SignalAsync(string name, string signal, CancellationToken ct = default) =>
         InvokeAsync(RpcContract.Signal, new SignalParams(name, signal), ct);
 
+    public Task<ScaleResult> ScaleAsync(string name, int count, CancellationToken ct = default) =>
+        InvokeAsync(RpcContract.Scale, new ScaleParams(name, count), ct);
+
+    public Task<RollingRestartResult> RollingRestartAsync(IReadOnlyList<string> names, CancellationToken ct = default) =>
+        InvokeAsync(RpcContract.RollingRestart, new NamesParams(names), ct);
+
     public Task<BulkResult> KillAsync(IReadOnlyList<string> names, CancellationToken ct = default) =>
         InvokeAsync(RpcContract.Kill, new NamesParams(names), ct);
 

@@ -46,6 +46,11 @@ public sealed record InstanceDetail(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public bool? LogReady { get; init; }
 
+    /// <summary><c>status GROUP</c>: every member of the replica group, in index order (the other fields are member
+    /// 0's); absent when the name is an instance.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<InstanceSummary>? Members { get; init; }
+
     /// <summary>Stands in for an environment value the caller did not ask to see.</summary>
     public const string Hidden = "<hidden>";
 }

@@ -26,6 +26,10 @@ public record InstanceSummary(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<DependencyWaitInfo>? WaitReasons { get; init; }
 
+    /// <summary>The replica group this instance is a member of (<c>instances = N</c>); absent outside a group.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Group { get; init; }
+
     /// <summary>A job's cron text (<c>schedule</c>); absent for other instances.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Schedule { get; init; }

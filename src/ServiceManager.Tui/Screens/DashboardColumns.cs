@@ -20,6 +20,13 @@ internal sealed record DashboardColumns(int Name)
             .Cell("PID", Pid, Style.Header, alignRight: true).Cell("PORT", Port, Style.Header, alignRight: true)
             .Build();
 
+    /// <summary>The line above a replica group's members: its name and how many of them run.</summary>
+    public static Line GroupHeader(string group, IReadOnlyList<InstanceRow> members, int width) =>
+        new LineBuilder(width).Add("  ")
+            .Add(group, Style.Header)
+            .Add($"  {HumanText.Number(members.Count)} member{(members.Count == 1 ? "" : "s")}, {HumanText.Number(members.Count(m => m.IsRunning))} running", Style.Dim)
+            .Build();
+
     /// <summary>A job between runs shows when it runs next ("@03:00", local time) where others show their uptime.</summary>
     private static string UptimeOrNextRun(InstanceRow row, DateTimeOffset now) =>
         !row.IsRunning && row.Summary.NextRun is { } next
@@ -32,7 +39,8 @@ internal sealed record DashboardColumns(int Name)
         Style Or(Style style) => selected ? Style.Selected : style;
         return new LineBuilder(width)
             .Add(selected ? "► " : "  ", Or(Style.Normal))
-            .Cell(s.Id, Name, Or(Style.Normal))
+            // A replica group's members sit indented under its header line (GroupHeader).
+            .Cell(s.Group is null ? s.Id : "  " + s.Id, Name, Or(Style.Normal))
             .Cell(StateStyles.Label(s.State), State, Or(StateStyles.Of(s.State)))
             .Cell(s.Health, Health, Or(StateStyles.OfHealth(s.Health)))
             .Cell(HumanText.Percent(s.CpuPercent), Cpu, Or(Style.Normal), alignRight: true)

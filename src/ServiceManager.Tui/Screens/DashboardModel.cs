@@ -151,8 +151,15 @@ public sealed class DashboardModel(FleetState fleet) : IScreen
                 : "no instance matches the filter";
             lines.Add(Line.Of("   " + why, Style.Dim));
         }
+        string? group = null;
         foreach (var row in rows.Skip(_scroll).Take(room))
+        {
+            if (row.Summary.Group is { } g && g != group && lines.Count < height - 1)
+                lines.Add(DashboardColumns.GroupHeader(g, [.. fleet.Rows.Where(r => r.Summary.Group == g)], width));
+            group = row.Summary.Group;
+            if (lines.Count >= height) break;
             lines.Add(columns.Row(row, row.Id == selected?.Id, width, now));
+        }
         return lines;
     }
 }

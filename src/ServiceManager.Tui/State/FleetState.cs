@@ -12,8 +12,18 @@ public sealed class FleetState
 {
     private readonly Dictionary<string, InstanceRow> _rows = new(StringComparer.Ordinal);
 
-    /// <summary>Rows in numeric-id order (the daemon's order).</summary>
-    public IReadOnlyList<InstanceRow> Rows => [.. _rows.Values.OrderBy(r => r.Summary.NumericId)];
+    /// <summary>Rows in numeric-id order (the daemon's order), except that a replica group's members follow each
+    /// other, where its first member is (a member added by a later scale has a later number).</summary>
+    public IReadOnlyList<InstanceRow> Rows
+    {
+        get
+        {
+            var rows = _rows.Values;
+            var groupFirst = rows.Where(r => r.Summary.Group is not null).GroupBy(r => r.Summary.Group!)
+                .ToDictionary(g => g.Key, g => g.Min(r => r.Summary.NumericId), StringComparer.Ordinal);
+            return [.. rows.OrderBy(r => r.Summary.Group is { } group ? groupFirst[group] : r.Summary.NumericId).ThenBy(r => r.Summary.NumericId)];
+        }
+    }
 
     public SystemMetricsInfo? System { get; private set; }
 

@@ -30,6 +30,27 @@ public sealed class DashboardTests
     }
 
     [Fact]
+    public void A_replica_groups_members_sit_together_under_a_line_with_its_name_and_how_many_run()
+    {
+        // api.2 came from a later scale: a higher numeric id than "solo", still shown with its group.
+        var model = Model(
+            Instance("api.0", 1) with { Group = "api" },
+            Instance("api.1", 2, state: "stopped") with { Group = "api" },
+            Instance("solo", 3),
+            Instance("api.2", 4) with { Group = "api" });
+
+        var screen = model.Screen().ToList();
+
+        var header = screen.FindIndex(l => l.TrimStart().StartsWith("api ", StringComparison.Ordinal));
+        header.Should().BeGreaterThan(0, string.Join("\n", screen));
+        screen[header].Should().Contain("3 members, 2 running");
+        screen.Skip(header + 1).Take(3).Select(l => l.TrimStart(' ', '►').Split(' ')[0])
+            .Should().Equal(["api.0", "api.1", "api.2"], "the members follow their header, indented");
+        screen[header + 1].Should().Contain("  api.0");
+        screen.FindIndex(l => l.Contains("solo")).Should().BeGreaterThan(header + 3);
+    }
+
+    [Fact]
     public void A_job_between_runs_shows_its_next_run_where_uptime_would_be()
     {
         var next = new DateTimeOffset(2026, 1, 1, 3, 0, 0, TimeSpan.Zero);
