@@ -187,9 +187,10 @@ internal sealed class RotatingLogFile : IDisposable
         try
         {
             Directory.CreateDirectory(_directory);
+            // Read access too: the tail is checked for a torn line before anything is appended.
             _handle = File.OpenHandle(
-                _path, FileMode.OpenOrCreate, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
-            _length = RandomAccess.GetLength(_handle);
+                _path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
+            _length = CutTornTail(_handle, RandomAccess.GetLength(_handle));
             return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -197,6 +198,35 @@ internal sealed class RotatingLogFile : IDisposable
             Fail(e);
             return false;
         }
+    }
+
+    /// <summary>
+    /// Cuts a file back to its last whole line and returns the new length. A daemon killed by SIGKILL in the middle of
+    /// a <c>pwrite</c> can leave the last line cut off (the kernel stops a write for a fatal signal between pages);
+    /// appending after it would glue the next line onto the fragment. The fragment belongs to the lines the dead
+    /// daemon had read but not written, which are lost anyway (docs/reliability.md).
+    /// </summary>
+    private static long CutTornTail(SafeFileHandle handle, long length)
+    {
+        Span<byte> chunk = stackalloc byte[4096];
+        for (var end = length; end > 0;)
+        {
+            var start = Math.Max(0, end - chunk.Length);
+            var read = RandomAccess.Read(handle, chunk[..(int)(end - start)], start);
+            if (read <= 0) return length;
+            var newline = chunk[..read].LastIndexOf((byte)'\n');
+            if (newline >= 0)
+            {
+                var whole = start + newline + 1;
+                if (whole != length) RandomAccess.SetLength(handle, whole);
+                return whole;
+            }
+
+            end = start;
+        }
+
+        if (length > 0) RandomAccess.SetLength(handle, 0);
+        return 0;
     }
 
     /// <summary>Removes files a larger MaxFiles of an earlier run left behind, so the count limit holds from the start.</summary>
