@@ -13,8 +13,7 @@ public sealed class NativeLibrary : IDisposable
     public NativeLibrary()
     {
         Directory = System.IO.Directory.CreateTempSubdirectory("svcmgr-native-").FullName;
-        var repository = FindRepository();
-        var project = Path.Combine(repository, "src", "ServiceManager.Native");
+        var project = Repository.File(Path.Combine("src", "ServiceManager.Native"));
         var library = Path.Combine(Directory, "lib");
         Run("dotnet", "publish", project, "-c", "Release", "-r", Rid(), "-o", library, "-nologo");
         Header = Path.Combine(project, "include", "svcmgr.h");
@@ -41,14 +40,6 @@ public sealed class NativeLibrary : IDisposable
         System.Runtime.InteropServices.Architecture.Arm64 => "linux-arm64",
         _ => "linux-x64",
     };
-
-    /// <summary>The repository this test build came from (docs, sources).</summary>
-    internal static string FindRepository()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "ServiceManager.sln"))) return dir.FullName;
-        throw new InvalidOperationException($"no ServiceManager.sln above {AppContext.BaseDirectory}");
-    }
 
     private static void Run(string program, params string[] args)
     {

@@ -50,7 +50,7 @@ public sealed partial class PythonExampleTests(NativeLibrary native) : IAsyncLif
 
     private static string ExampleFromDocs()
     {
-        var doc = File.ReadAllText(Path.Combine(NativeLibrary.FindRepository(), "docs", "c-library.md"));
+        var doc = File.ReadAllText(Repository.File("docs/c-library.md"));
         var match = PythonBlock().Match(doc);
         match.Success.Should().BeTrue("docs/c-library.md has a ```python block under \"From Python (ctypes)\"");
         return match.Groups["code"].Value;
