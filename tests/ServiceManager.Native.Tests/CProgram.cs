@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace ServiceManager.Native.Tests;
 
 /// <summary>One run of the C program: its return code line and its key=value lines.</summary>
@@ -22,32 +20,16 @@ internal static class CProgram
     /// found from <paramref name="home"/> as SVCMGR_HOME).</summary>
     public static async Task<CProgramResult> RunAsync(string program, string socket, string? home, params string[] args)
     {
-        var info = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(socket);
-        foreach (var arg in args) info.ArgumentList.Add(arg);
-        info.Environment.Remove("SVCMGR_SOCKET");
-        if (home is null) info.Environment.Remove("SVCMGR_HOME");
-        else info.Environment["SVCMGR_HOME"] = home;
-
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        try
+        var run = await ExternalTool.RunAsync(program, [socket, .. args], environment: new Dictionary<string, string?>
         {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"svcmgr-c {string.Join(' ', args)} still ran after 2 minutes; killed");
-        }
-
-        var output = await stdout + await stderr;
+            ["SVCMGR_SOCKET"] = null,
+            ["SVCMGR_HOME"] = home,
+        });
+        var output = run.Stdout + run.Stderr;
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var line in (await stdout).Split('\n'))
+        foreach (var line in run.Stdout.Split('\n'))
             if (line.IndexOf('=', StringComparison.Ordinal) is var eq and > 0)
                 values.TryAdd(line[..eq], line[(eq + 1)..]);
-        return new CProgramResult(process.ExitCode, values, output);
+        return new CProgramResult(run.ExitCode, values, output);
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 
 namespace ServiceManager.Native.Tests;
@@ -37,10 +36,10 @@ public sealed partial class PythonExampleTests(NativeLibrary native) : IAsyncLif
         var script = Path.Combine(_home.Path, "example.py");
         await File.WriteAllTextAsync(script, ExampleFromDocs());
 
-        var (exitCode, stdout, stderr) = await RunPythonAsync(script);
+        var run = await RunPythonAsync(script);
 
-        exitCode.Should().Be(0, stderr);
-        stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().Equal(
+        run.ExitCode.Should().Be(0, run.Stderr);
+        run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().Equal(
             "[('web', 'stopped', None)]",
             "stopped",
             "0");
@@ -56,23 +55,15 @@ public sealed partial class PythonExampleTests(NativeLibrary native) : IAsyncLif
         return match.Groups["code"].Value;
     }
 
-    private async Task<(int ExitCode, string Stdout, string Stderr)> RunPythonAsync(string script)
-    {
+    private Task<CliResult> RunPythonAsync(string script) =>
         // /usr/bin/python3 rather than whatever shim is first on PATH: the example needs only the standard library.
-        var python = File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
-        var info = new ProcessStartInfo(python) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(script);
-        // The example loads "libsvcmgr.so" by name, as an installed library is found: through the loader's path.
-        info.Environment["LD_LIBRARY_PATH"] = Path.GetDirectoryName(native.Library)!;
-        info.Environment["SVCMGR_SOCKET"] = _daemon.SocketPath;
-        info.Environment.Remove("SVCMGR_HOME");
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout, await stderr);
-    }
+        // It loads "libsvcmgr.so" by name, as an installed library is found: through the loader's path.
+        ExternalTool.RunAsync(File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3", [script], environment: new Dictionary<string, string?>
+        {
+            ["LD_LIBRARY_PATH"] = Path.GetDirectoryName(native.Library)!,
+            ["SVCMGR_SOCKET"] = _daemon.SocketPath,
+            ["SVCMGR_HOME"] = null,
+        });
 
     [GeneratedRegex(@"## From Python \(ctypes\)\s+```python\n(?<code>.*?)```", RegexOptions.Singleline)]
     private static partial Regex PythonBlock();

@@ -19,8 +19,10 @@ public static class ExternalTool
         Find(name) ?? throw new InvalidOperationException(
             $"{name} is not installed: this test needs it (apt-get install {package}; .ci/run installs it when missing)");
 
-    /// <summary>Runs a tool to completion (two minutes at most) in <paramref name="workingDirectory"/>.</summary>
-    public static async Task<CliResult> RunAsync(string program, IEnumerable<string> args, string? workingDirectory = null)
+    /// <summary>Runs a tool to completion (two minutes at most) in <paramref name="workingDirectory"/>, with
+    /// <paramref name="environment"/> changed (a null value removes the variable).</summary>
+    public static async Task<CliResult> RunAsync(
+        string program, IEnumerable<string> args, string? workingDirectory = null, IReadOnlyDictionary<string, string?>? environment = null)
     {
         var info = new ProcessStartInfo(program)
         {
@@ -30,6 +32,12 @@ public static class ExternalTool
             WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
         };
         foreach (var arg in args) info.ArgumentList.Add(arg);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            if (value is null) info.Environment.Remove(name);
+            else info.Environment[name] = value;
+        }
+
         using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
